@@ -24,20 +24,32 @@ final class RegionFiles {
 
     private static final int ZERO_CHUNK = 1 << 20;
 
+    /** Prefix of the private name a region is built under before it is published. */
+    static final String BUILDING_PREFIX = ".building.";
+
     /**
-     * Creates the file exclusively (0600), fills it with zeros so that every page is allocated
-     * now (a full tmpfs fails here with an IOException instead of raising SIGBUS later on first
-     * touch), writes the header, lets {@code initializer} set up the body, then publishes.
+     * Builds the region under a private temporary name and then publishes it under its real
+     * name with an atomic hard link, so that no process ever sees a half-built file under that
+     * name: the link fails if the name exists ({@link RegionExistsException}), exactly like an
+     * exclusive create. Building: create the file 0600, fill it with zeros so every page is
+     * allocated now (a full tmpfs fails here with an IOException instead of raising SIGBUS later
+     * on first touch), write the header, let {@code initializer} set up the body, release-store
+     * the ready state.
      */
     static Region create(Path path, String name, RegionKind kind, long bodySize,
                          Consumer<MemorySegment> initializer) {
         if (bodySize < 0) {
             throw new IllegalArgumentException("region " + path + ": bodySize=" + bodySize + " (expected: >= 0)");
         }
+        if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            throw new RegionExistsException("region " + path + ": already exists");
+        }
         long fileSize = HEADER_LENGTH + bodySize;
+        Path building = path.resolveSibling(BUILDING_PREFIX + name + "." + ProcessHandle.current().pid()
+            + "." + Thread.currentThread().threadId());
         Arena arena = Arena.ofShared();
-        boolean done = false;
-        try (FileChannel channel = FileChannel.open(path, java.util.Set.of(StandardOpenOption.CREATE_NEW,
+        boolean published = false;
+        try (FileChannel channel = FileChannel.open(building, java.util.Set.of(StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.READ, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS),
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))) {
             fill(channel, fileSize);
@@ -50,19 +62,18 @@ final class RegionFiles {
             // Release: the header and everything the initializer wrote become visible to any
             // attacher that acquire-loads STATE_READY.
             OrderedAccess.setIntRelease(file, READY_STATE_OFFSET, STATE_READY);
-            done = true;
+            Files.createLink(path, building);
+            published = true;
             return region;
         } catch (FileAlreadyExistsException exists) {
             throw new RegionExistsException("region " + path + ": already exists");
         } catch (IOException failed) {
             throw new RegionException("region " + path + ": cannot create " + fileSize + " bytes: " + failed, failed);
         } finally {
-            if (!done) {
+            if (!published) {
                 arena.close();
-                if (Files.exists(path, LinkOption.NOFOLLOW_LINKS) && !isReadyFile(path)) {
-                    deleteQuietly(path);
-                }
             }
+            deleteQuietly(building);
         }
     }
 
@@ -137,20 +148,31 @@ final class RegionFiles {
         }
     }
 
-    private static boolean isReadyFile(Path path) {
-        try {
-            return readHeader(path).ready();
-        } catch (RuntimeException unreadable) {
-            return false;
-        }
-    }
-
     private static void fill(FileChannel channel, long size) throws IOException {
         ByteBuffer zeros = ByteBuffer.allocateDirect((int) Math.min(ZERO_CHUNK, Math.max(size, 1)));
         long position = 0;
         while (position < size) {
             zeros.clear().limit((int) Math.min(zeros.capacity(), size - position));
             position += channel.write(zeros, position);
+        }
+    }
+
+    /**
+     * A build file whose header was never completed, described from its name
+     * ({@code .building.<name>.<pid>.<thread>}) as a not-ready region of unknown kind.
+     */
+    static java.util.Optional<RegionInfo> unfinishedBuild(Path file) {
+        String fileName = file.getFileName().toString();
+        if (!fileName.startsWith(BUILDING_PREFIX)) {
+            return java.util.Optional.empty();
+        }
+        String[] parts = fileName.substring(BUILDING_PREFIX.length()).split("\\.");
+        try {
+            int pid = Integer.parseInt(parts[parts.length - 2]);
+            return java.util.Optional.of(new RegionInfo(fileName, file, new RegionKind("unknown", 1), 0, pid,
+                ProcessIdentity.UNKNOWN_START, java.time.Instant.EPOCH, false));
+        } catch (RuntimeException malformed) {
+            return java.util.Optional.empty();
         }
     }
 

@@ -122,18 +122,45 @@ public final class RegionNamespace implements AutoCloseable {
         }
     }
 
+    /**
+     * Gives up ownership of a region this namespace created: {@link #close()} will unmap it but
+     * no longer unlink it, so it outlives this process (for a creator that exits before the
+     * processes using the region). Whoever is responsible for it then calls
+     * {@link Region#unlink()}, or {@link #removeLeftovers()} finds it once its creator is gone.
+     */
+    public void disown(Region region) {
+        if (owned.remove(region.path(), region)) {
+            attached.put(region, Boolean.TRUE);
+        } else {
+            throw new IllegalArgumentException("region " + region.path() + " was not created by namespace " + name);
+        }
+    }
+
     /** Every region in the namespace, as its header describes it; unreadable files are skipped. */
     public List<RegionInfo> list() {
+        return scan(false);
+    }
+
+    /**
+     * Reads every region header in the directory; with {@code includeUnpublished}, also the
+     * files of creators that died while building a region (never visible under a region name).
+     */
+    private List<RegionInfo> scan(boolean includeUnpublished) {
         List<RegionInfo> regions = new ArrayList<>();
         try (Stream<Path> files = Files.list(directory)) {
             for (Path file : (Iterable<Path>) files::iterator) {
-                if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+                    || (!includeUnpublished && file.getFileName().toString().startsWith("."))) {
                     continue;
                 }
                 try {
                     regions.add(RegionFiles.readHeader(file));
                 } catch (RegionException notARegion) {
-                    // a foreign or damaged file: list() reports regions only
+                    // A foreign or damaged file: list() reports regions only. The exception is
+                    // a creator killed before it wrote the header: its file name carries its pid.
+                    if (includeUnpublished) {
+                        RegionFiles.unfinishedBuild(file).ifPresent(regions::add);
+                    }
                 }
             }
         } catch (IOException failed) {
@@ -142,9 +169,12 @@ public final class RegionNamespace implements AutoCloseable {
         return regions;
     }
 
-    /** Regions whose creating process no longer runs: what a crash leaves behind. */
+    /**
+     * Regions whose creating process no longer runs: what a crash leaves behind, including the
+     * half-built file of a creator killed while building one.
+     */
     public List<RegionInfo> leftovers() {
-        return list().stream().filter(info -> !info.creatorAlive()).toList();
+        return scan(true).stream().filter(info -> !info.creatorAlive()).toList();
     }
 
     /**
