@@ -208,6 +208,8 @@ public final class Futex {
             };
         }
 
+        // Restricted: deliberate, the whole point of this class; the JVM flag is documented above.
+        @SuppressWarnings("restricted")
         private static MethodHandle link() {
             Linker linker = Linker.nativeLinker();
             MemorySegment syscall = linker.defaultLookup().find("syscall")

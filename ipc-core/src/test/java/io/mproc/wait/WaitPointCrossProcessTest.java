@@ -23,6 +23,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Wait points shared by real processes: wake-ups across the boundary, the lost-wake-up race, crashes, idle cost. */
+// "try": ChildJvm.close() may throw InterruptedException (it waits for a killed child to be
+// reaped); a test interrupted there fails, which is what we want.
+@SuppressWarnings("try")
 class WaitPointCrossProcessTest extends CrossProcessTest {
     private static final Duration START = Duration.ofSeconds(30);
     private static final int MAX_ROUNDS = 200_000;
