@@ -1,5 +1,6 @@
 package io.mproc.wait;
 
+import io.mproc.memory.OrderedAccess;
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -39,18 +40,89 @@ public final class WaitPoint {
         return offset;
     }
 
-    /** Wakes every sleeper if there are any. Call after publishing the change with a release store. */
+    /**
+     * Wakes every sleeper, if there are any. Call after publishing the change with a release
+     * store. Costs a fence and a read when nobody sleeps, plus a system call when someone does.
+     */
     public void signalAll() {
-        throw new UnsupportedOperationException("not implemented yet");
+        signal(Integer.MAX_VALUE);
     }
 
-    /** Wakes at most one sleeper if there are any. Call after publishing the change with a release store. */
+    /**
+     * Wakes at most one sleeper, if there are any. Call after publishing the change with a
+     * release store. Use it only when any single waiter can consume the change (the others
+     * then keep sleeping); otherwise use {@link #signalAll()}.
+     */
     public void signalOne() {
-        throw new UnsupportedOperationException("not implemented yet");
+        signal(1);
     }
 
-    /** How many processes or threads are registered as sleeping (a snapshot). */
+    /**
+     * How many processes or threads are registered as sleeping (a snapshot). One too many per
+     * process killed while asleep.
+     */
     public int waiters() {
-        throw new UnsupportedOperationException("not implemented yet");
+        // Acquire: a snapshot for monitoring and tests; nothing is published through it.
+        return OrderedAccess.getIntAcquire(segment, offset + WaitPointLayout.WAITERS_OFFSET);
+    }
+
+    private void signal(int count) {
+        // Store-load fence: the caller's (release-)published change must be globally visible
+        // before we read the waiter count, else we and a waiter can each miss the other.
+        OrderedAccess.fullFence();
+        // Acquire (after the fence): a waiter registered before our change was visible is seen here.
+        if (OrderedAccess.getIntAcquire(segment, offset + WaitPointLayout.WAITERS_OFFSET) == 0) {
+            return;
+        }
+        // Read-modify-write: a sleeper that read the old sequence then fails its futex compare
+        // (or is woken below), and one that acquires the new sequence also sees the change.
+        OrderedAccess.getAndAddInt(segment, offset + WaitPointLayout.SEQUENCE_OFFSET, 1);
+        if (Futex.isAvailable()) {
+            Futex.wake(segment, offset + WaitPointLayout.SEQUENCE_OFFSET, count);
+        }
+    }
+
+    /**
+     * The blocking half of the protocol, without spinning: registers as a waiter, then sleeps
+     * on the futex until {@code condition} holds or the deadline passes, waking at least every
+     * {@code sliceNanos} to notice {@link Thread#interrupt()} (a thread blocked in the futex
+     * system call gets no signal from it). The registration is undone on every exit.
+     *
+     * @return true if the condition holds, false if the deadline passed first
+     */
+    boolean sleepUntil(WaitCondition condition, long deadlineNanos, long sliceNanos) throws InterruptedException {
+        long sequenceOffset = offset + WaitPointLayout.SEQUENCE_OFFSET;
+        long waitersOffset = offset + WaitPointLayout.WAITERS_OFFSET;
+        // Read-modify-write (a full fence): the registration is visible before we re-read the
+        // condition, so a signaller that published after our last look sees us and wakes us.
+        OrderedAccess.getAndAddInt(segment, waitersOffset, 1);
+        try {
+            while (true) {
+                // Acquire, before the condition: if a signaller's advance is already in this
+                // value, so is its change; if not, the futex compare below fails or we are woken.
+                int sequence = OrderedAccess.getIntAcquire(segment, sequenceOffset);
+                if (condition.isSatisfied()) {
+                    return true;
+                }
+                if (Thread.interrupted()) {
+                    throw new InterruptedException("interrupted while waiting on " + this);
+                }
+                long remaining = Deadlines.remaining(deadlineNanos);
+                if (remaining <= 0) {
+                    return false;
+                }
+                // WOKEN, VALUE_CHANGED, TIMED_OUT (of a slice), INTERRUPTED (a signal handler):
+                // all mean "look again"; the loop re-checks condition, interrupt and deadline.
+                Futex.await(segment, sequenceOffset, sequence, Math.min(remaining, sliceNanos));
+            }
+        } finally {
+            // Read-modify-write: deregister whether we return, time out or throw.
+            OrderedAccess.getAndAddInt(segment, waitersOffset, -1);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "WaitPoint[offset " + offset + " of " + segment + "]";
     }
 }

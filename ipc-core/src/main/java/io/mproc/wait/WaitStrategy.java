@@ -13,33 +13,71 @@ public interface WaitStrategy {
     long FOREVER = Long.MAX_VALUE;
 
     /**
-     * Waits until {@code condition} holds or the deadline passes.
+     * Waits until {@code condition} holds or the deadline passes. A condition that already holds
+     * returns true at once, whatever the deadline or the interrupt flag. The condition must read
+     * shared memory with acquire loads (it pairs with the signaller's release store).
      *
      * @return true if the condition holds, false if the deadline passed first
      * @throws InterruptedException if the thread is interrupted while waiting
      */
     boolean await(WaitPoint point, WaitCondition condition, long deadlineNanos) throws InterruptedException;
 
-    /** Spins on the CPU ({@link Thread#onSpinWait()}): the lowest latency, one core busy all the time. */
+    /**
+     * Spins on the CPU ({@link Thread#onSpinWait()}): the lowest latency, one core busy all the
+     * time. Looks at the deadline and the interrupt flag every few dozen spins. Never sleeps, so
+     * it never registers at the wait point.
+     */
     static WaitStrategy busySpin() {
-        throw new UnsupportedOperationException("not implemented yet");
+        return new BusySpinStrategy();
     }
 
     /**
-     * Spins briefly, then yields, then sleeps on the futex: near busy-spin latency when the
-     * other side answers quickly, no CPU when idle. The default.
+     * Spins briefly (a few microseconds), yields a few times, then sleeps on the futex: near
+     * busy-spin latency when the other side answers quickly, no CPU when idle. The default.
+     *
+     * <p>While asleep the thread wakes every 20 ms to notice {@link Thread#interrupt()} (the JDK
+     * cannot interrupt a thread inside the futex system call), so an interrupt is seen within
+     * about that long; the wake-ups cost next to no CPU.
+     *
+     * @throws UnsupportedOperationException if the futex is not {@link Futex#isAvailable() available}
      */
     static WaitStrategy spinThenBlock() {
-        throw new UnsupportedOperationException("not implemented yet");
+        return new SpinThenBlockStrategy(SpinThenBlockStrategy.DEFAULT_SPINS,
+            SpinThenBlockStrategy.DEFAULT_YIELDS, SpinThenBlockStrategy.DEFAULT_SLICE_NANOS);
     }
 
-    /** Spins, yields, then parks for growing intervals: portable, for where futex is unavailable. */
+    /**
+     * As {@link #spinThenBlock()}, with {@code spins} iterations of {@link Thread#onSpinWait()}
+     * and then {@code yields} calls of {@link Thread#yield()} before sleeping.
+     * {@code spinThenBlock(0, 0)} goes to sleep at once when the condition does not hold.
+     *
+     * @throws IllegalArgumentException if a count is negative
+     * @throws UnsupportedOperationException if the futex is not {@link Futex#isAvailable() available}
+     */
+    static WaitStrategy spinThenBlock(int spins, int yields) {
+        return new SpinThenBlockStrategy(spins, yields, SpinThenBlockStrategy.DEFAULT_SLICE_NANOS);
+    }
+
+    /**
+     * Spins, yields, then parks ({@link java.util.concurrent.locks.LockSupport#parkNanos}) for
+     * intervals doubling from 1 µs to 1 ms: portable, for where the futex is unavailable.
+     * Up to about a millisecond of latency once idle; a little CPU (about a thousand
+     * wake-ups a second) while idle.
+     */
     static WaitStrategy backoff() {
-        throw new UnsupportedOperationException("not implemented yet");
+        return new BackoffStrategy();
     }
 
     /** {@link #spinThenBlock()} where the futex is available, else {@link #backoff()}. */
     static WaitStrategy defaultStrategy() {
-        throw new UnsupportedOperationException("not implemented yet");
+        return Futex.isAvailable() ? spinThenBlock() : backoff();
+    }
+
+    /**
+     * The deadline {@code timeout} from now, for {@link #await}: {@link #FOREVER} if that is
+     * beyond what {@link System#nanoTime()} can express, now if {@code timeout} is negative.
+     */
+    static long deadlineAfter(java.time.Duration timeout) {
+        return Deadlines.after(timeout);
     }
 }
