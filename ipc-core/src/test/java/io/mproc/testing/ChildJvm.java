@@ -125,10 +125,24 @@ public final class ChildJvm implements AutoCloseable {
         return List.copyOf(allLines);
     }
 
+    /** Kills the child if it still runs and waits until it is reaped. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         if (process.isAlive()) {
-            kill();
+            process.destroyForcibly();
+            // Not interruptible: a test that is torn down must still not leak the child.
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    process.waitFor();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
