@@ -41,6 +41,7 @@ class MpscRingTest extends CrossProcessTest {
         try (MpscRing ring = MpscRing.create(namespace, "r", 1024, 64)) {
             var e = assertThrows(RegionException.class, () -> SpscRing.attach(namespace, "r"));
             assertTrue(e.getMessage().contains("ring.mpsc") && e.getMessage().contains("ring.spsc"), e.getMessage());
+            assertTrue(e.getMessage().contains(ring.region().path().toString()), e.getMessage());
         }
     }
 
@@ -49,6 +50,7 @@ class MpscRingTest extends CrossProcessTest {
         try (SpscRing ring = SpscRing.create(namespace, "r", 1024, 64)) {
             var e = assertThrows(RegionException.class, () -> MpscRing.attach(namespace, "r"));
             assertTrue(e.getMessage().contains("ring.spsc") && e.getMessage().contains("ring.mpsc"), e.getMessage());
+            assertTrue(e.getMessage().contains(ring.region().path().toString()), e.getMessage());
         }
     }
 
