@@ -188,6 +188,33 @@ class MpscRingTest extends CrossProcessTest {
         }
     }
 
+    @Test
+    void whenEveryProducerSlotIsHeldByALiveThreadANewProducerGetsAClearError() {
+        try (MpscRing ring = MpscRing.create(namespace, "r", 1024, 64)) {
+            MemorySegment body = ring.region().body();
+            for (int slot = 0; slot < MpscRingLayout.DEFAULT_SLOTS; slot++) {
+                OrderedAccess.setLongPlain(body, MpscRingLayout.slotOffset(slot) + MpscRingLayout.SLOT_OWNER_OFFSET,
+                    MpscAnnounceTable.SELF_OWNER);
+            }
+            var e = assertThrows(IllegalStateException.class, () -> ring.offer(1, new byte[8], 0, 8));
+            assertTrue(e.getMessage().contains("ring r") && e.getMessage().contains("128"), e.getMessage());
+        }
+    }
+
+    @Test
+    void slotsOfDeadProcessesAreReclaimedWhenTheTableIsFull() throws Exception {
+        ProcessIdentity dead = RingTestSupport.deadProcess();
+        try (MpscRing ring = MpscRing.create(namespace, "r", 1024, 64)) {
+            MemorySegment body = ring.region().body();
+            for (int slot = 0; slot < MpscRingLayout.DEFAULT_SLOTS; slot++) {
+                OrderedAccess.setLongPlain(body, MpscRingLayout.slotOffset(slot) + MpscRingLayout.SLOT_OWNER_OFFSET,
+                    MpscAnnounceTable.owner(dead.pid(), dead.startToken()));
+            }
+            assertTrue(ring.offer(1, new byte[8], 0, 8));
+            assertEquals(List.of(1), drainTypes(ring));
+        }
+    }
+
     /** Takes a slot owned by {@code claimer}, announces {@code position} and moves the tail as its CAS would have. */
     private static void simulateDeadClaimWindow(MpscRing ring, ProcessIdentity claimer, long position, int length) {
         MemorySegment body = ring.region().body();
