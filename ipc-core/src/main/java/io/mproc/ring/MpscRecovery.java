@@ -1,0 +1,83 @@
+package io.mproc.ring;
+
+import static io.mproc.ring.MpscRingLayout.TAIL_OFFSET;
+import static io.mproc.ring.RecordLayout.ALIGNMENT;
+import static io.mproc.ring.RecordLayout.LENGTH_OFFSET;
+import static io.mproc.ring.RecordLayout.PID_OFFSET;
+import static io.mproc.ring.RecordLayout.TOKEN_OFFSET;
+import static io.mproc.ring.RecordLayout.align;
+
+import io.mproc.memory.OrderedAccess;
+import io.mproc.memory.ProcessIdentity;
+
+/**
+ * The consumer's slow path of an {@link MpscRing}: what to do when the record at the head is
+ * not committed. Kept out of the ring so that its hot path stays small; see the ring's Javadoc
+ * for why skipping is safe.
+ */
+final class MpscRecovery {
+    private MpscRecovery() {
+    }
+
+    /**
+     * The position the consumer may move to from {@code position}, where it read
+     * {@code length <= 0}: {@code position} itself when it must wait (empty ring, or a live
+     * producer's claim), else the end of the space that dead producers claimed there.
+     */
+    static long afterStall(MpscRing ring, long position, int index, int length) {
+        if (length == 0 && position >= ring.tailCache()) {
+            // Acquire: a tail beyond us means claims whose headers are on their way.
+            ring.tailCache(OrderedAccess.getLongAcquire(ring.body(), TAIL_OFFSET));
+            if (position >= ring.tailCache()) {
+                return position; // empty: the common case, no clock read
+            }
+        }
+        if (!ring.stalledLongEnough(position)) {
+            return position;
+        }
+        return length < 0 ? afterClaimedRecord(ring, position, index, length) : afterClaimWindow(ring, position, index);
+    }
+
+    /** A negative header: skip the record if the process that claimed it is dead. */
+    private static long afterClaimedRecord(MpscRing ring, long position, int index, int length) {
+        // Plain: written before the negative length we acquired.
+        int pid = OrderedAccess.getIntPlain(ring.buffer(), index + PID_OFFSET);
+        int token = OrderedAccess.getIntPlain(ring.buffer(), index + TOKEN_OFFSET);
+        if (ProcessIdentity.isAliveByToken(pid, token)) {
+            return position; // slow, not dead: wait for its commit
+        }
+        int aligned = align(-length);
+        ring.zeroRecord(index, aligned);
+        ring.countDeadRecord();
+        return position + aligned;
+    }
+
+    /**
+     * A zero header below the tail: a producer won the CAS for this position and has not
+     * written its header. Skip up to the first sign of a live or finished claim.
+     */
+    private static long afterClaimWindow(MpscRing ring, long position, int index) {
+        // Acquire: every claim below this tail was announced before its CAS.
+        long tail = OrderedAccess.getLongAcquire(ring.body(), TAIL_OFFSET);
+        ring.tailCache(tail);
+        long limit = Math.min(tail, position + (ring.capacityBytes() - index));
+        // The slots first, then the headers (see the ring's Javadoc for why this order).
+        long announced = ring.announces().smallestLiveAnnounce(position, limit);
+        if (announced == position) {
+            return position; // a live producer may be the winner of this position, just slow
+        }
+        long end = position;
+        // Acquire: a header that appears now must be seen with what its producer wrote before.
+        while (end < announced
+            && OrderedAccess.getIntAcquire(ring.buffer(), index + (int) (end - position) + LENGTH_OFFSET) == 0) {
+            end += ALIGNMENT;
+        }
+        if (end == position) {
+            return position; // the header arrived meanwhile
+        }
+        // Plain: mostly zero already; anything a dead claimer left goes. Published by the head release.
+        ring.zero(index, (int) (end - position));
+        ring.countDeadRecord();
+        return end;
+    }
+}

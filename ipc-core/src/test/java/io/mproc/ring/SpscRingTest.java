@@ -1,0 +1,131 @@
+package io.mproc.ring;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mproc.memory.RegionException;
+import io.mproc.testing.CrossProcessTest;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SpscRingTest extends CrossProcessTest {
+
+    @Test
+    void capacityThatIsNotAPowerOfTwoIsRejectedWithTheValue() {
+        var e = assertThrows(IllegalArgumentException.class, () -> SpscRing.create(namespace, "r", 1000, 8));
+        assertTrue(e.getMessage().contains("capacity=1000"), e.getMessage());
+        assertTrue(e.getMessage().contains("ring r"), e.getMessage());
+    }
+
+    @Test
+    void maxMessageLengthAboveAnEighthOfCapacityIsRejected() {
+        var e = assertThrows(IllegalArgumentException.class, () -> SpscRing.create(namespace, "r", 1024, 129));
+        assertTrue(e.getMessage().contains("maxMessageLength=129"), e.getMessage());
+        assertTrue(e.getMessage().contains("128"), e.getMessage());
+    }
+
+    @Test
+    void messageLongerThanMaxIsRejectedWithTheLength() {
+        try (SpscRing ring = SpscRing.create(namespace, "r", 1024, 64)) {
+            var e = assertThrows(IllegalArgumentException.class, () -> ring.offer(1, new byte[65], 0, 65));
+            assertTrue(e.getMessage().contains("length=65") && e.getMessage().contains("64"), e.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> ring.tryClaim(1, 65));
+        }
+    }
+
+    @Test
+    void negativeTypesAreReserved() {
+        try (SpscRing ring = SpscRing.create(namespace, "r", 1024, 64)) {
+            var e = assertThrows(IllegalArgumentException.class, () -> ring.offer(-1, new byte[1], 0, 1));
+            assertTrue(e.getMessage().contains("type=-1"), e.getMessage());
+        }
+    }
+
+    @Test
+    void attachSeesTheCreatorsGeometryAndMessages() {
+        try (SpscRing producer = SpscRing.create(namespace, "r", 4096, 256);
+             SpscRing consumer = SpscRing.attach(namespace, "r")) {
+            assertEquals(4096, consumer.capacity());
+            assertEquals(256, consumer.maxMessageLength());
+            assertTrue(producer.offer(7, RingTestSupport.bytes(1, 2, 3), 0, 3));
+            List<byte[]> got = new ArrayList<>();
+            assertTrue(consumer.poll((type, buffer, offset, length) -> got.add(RingTestSupport.copy(buffer, offset, length))));
+            assertArrayEquals(RingTestSupport.bytes(1, 2, 3), got.getFirst());
+        }
+    }
+
+    @Test
+    void attachRejectsCorruptCapacityNamingTheFileAndValue() {
+        try (SpscRing ring = SpscRing.create(namespace, "r", 1024, 64)) {
+            ring.region().body().set(ValueLayout.JAVA_LONG, RingGeometry.CAPACITY_OFFSET, 1000);
+            var e = assertThrows(RegionException.class, () -> SpscRing.attach(namespace, "r"));
+            assertTrue(e.getMessage().contains("capacity=1000 (expected: power of two"), e.getMessage());
+            assertTrue(e.getMessage().contains(ring.region().path().toString()), e.getMessage());
+        }
+    }
+
+    @Test
+    void offerReturnsFalseWhenFullAndSucceedsAgainAfterAPoll() {
+        try (SpscRing ring = SpscRing.create(namespace, "r", 256, 32)) {
+            int sent = 0;
+            while (ring.offer(1, new byte[24], 0, 24)) { // 32-byte records
+                sent++;
+            }
+            assertEquals(256 / 32, sent);
+            assertEquals(MessageRing.INSUFFICIENT_CAPACITY, ring.tryClaim(1, 0));
+            assertTrue(ring.poll(RingTestSupport.IGNORE));
+            assertTrue(ring.offer(1, new byte[24], 0, 24));
+        }
+    }
+
+    @Test
+    void variedLengthsWrapAroundWithPaddingOverManyLapsContentsIntact() {
+        try (SpscRing ring = SpscRing.create(namespace, "r", 1024, 128)) {
+            RingTestSupport.wrapAround(ring, 20_000);
+        }
+    }
+
+    @Test
+    void claimCommitAndAbortDeliverOnlyCommittedMessagesWithTheirType() {
+        try (SpscRing ring = SpscRing.create(namespace, "r", 1024, 64)) {
+            RingTestSupport.claimCommitAbort(ring);
+        }
+    }
+
+    @Test
+    void emptyMessagesAreDelivered() {
+        try (SpscRing ring = SpscRing.create(namespace, "r", 1024, 64)) {
+            RingTestSupport.emptyMessages(ring);
+        }
+    }
+
+    @Test
+    void drainStopsAtTheLimit() {
+        try (SpscRing ring = SpscRing.create(namespace, "r", 1024, 64)) {
+            RingTestSupport.drainLimit(ring);
+        }
+    }
+
+    @Test
+    void pollOnAnEmptyRingReturnsFalse() {
+        try (SpscRing ring = SpscRing.create(namespace, "r", 1024, 64)) {
+            assertTrue(ring.isEmpty());
+            assertFalse(ring.poll(RingTestSupport.IGNORE));
+            ring.offer(0, MemorySegment.ofArray(new byte[8]), 0, 8);
+            assertFalse(ring.isEmpty());
+        }
+    }
+
+    @Test
+    void aHandlerThatThrowsConsumesItsMessage() {
+        try (SpscRing ring = SpscRing.create(namespace, "r", 1024, 64)) {
+            RingTestSupport.throwingHandler(ring);
+        }
+    }
+}
