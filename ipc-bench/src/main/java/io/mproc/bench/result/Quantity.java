@@ -35,9 +35,9 @@ public final class Quantity {
         if (ns < 10_000) {
             return String.format(Locale.ROOT, "%.0f ns", ns);
         }
-        if (ns < 10_000_000) {
+        if (ns < 1_000_000) {
             return String.format(Locale.ROOT, "%.1f µs", ns / 1e3);
         }
-        return String.format(Locale.ROOT, "%.1f ms", ns / 1e6);
+        return String.format(Locale.ROOT, "%.2f ms", ns / 1e6);
     }
 }

@@ -71,7 +71,7 @@ class LatencyRecorderTest {
     @Test
     void evenRepetitionCountsAverageTheMiddlePair() {
         assertEquals(15, Stats.median(new double[] {40, 10, 20, 5}));
-        RepeatedRate rate = new RepeatedRate(new double[] {3e7, 1e7, 2e7, 4e7});
+        RepeatedValue rate = new RepeatedValue(new double[] {3e7, 1e7, 2e7, 4e7});
         assertEquals(2.5e7, rate.median());
         assertEquals(1e7, rate.min());
         assertEquals(4e7, rate.max());

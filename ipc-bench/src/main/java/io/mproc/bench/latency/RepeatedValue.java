@@ -5,26 +5,26 @@ import io.mproc.bench.result.ResultSink;
 
 import java.util.Arrays;
 
-/** Repetitions of one throughput measurement: the median rate and the spread (min–max). */
-public record RepeatedRate(double[] perSecond) {
+/** Repetitions of one scalar measurement (a rate, a start time): the median and the spread (min–max). */
+public record RepeatedValue(double[] values) {
 
-    public RepeatedRate {
-        perSecond = perSecond.clone();
-        if (perSecond.length == 0) {
+    public RepeatedValue {
+        values = values.clone();
+        if (values.length == 0) {
             throw new IllegalArgumentException("no repetitions");
         }
     }
 
     public double median() {
-        return Stats.median(perSecond);
+        return Stats.median(values);
     }
 
     public double min() {
-        return Arrays.stream(perSecond).min().orElseThrow();
+        return Arrays.stream(values).min().orElseThrow();
     }
 
     public double max() {
-        return Arrays.stream(perSecond).max().orElseThrow();
+        return Arrays.stream(values).max().orElseThrow();
     }
 
     /** Writes {@code metric}, {@code metric_min} and {@code metric_max} in {@code unit}. */
@@ -36,16 +36,16 @@ public record RepeatedRate(double[] perSecond) {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof RepeatedRate r && Arrays.equals(perSecond, r.perSecond);
+        return other instanceof RepeatedValue r && Arrays.equals(values, r.values);
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(perSecond);
+        return Arrays.hashCode(values);
     }
 
     @Override
     public String toString() {
-        return "RepeatedRate" + Arrays.toString(perSecond);
+        return "RepeatedValue" + Arrays.toString(values);
     }
 }
