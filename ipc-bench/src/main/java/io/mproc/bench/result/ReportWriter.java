@@ -64,7 +64,8 @@ public final class ReportWriter {
             md.append('\n');
         }
         md.append("Ratios are against floors measured in this run; on shared 2-core VMs absolute times "
-            + "move between runs, ratios much less.\n\n");
+            + "move between runs, ratios much less. Each statistic is the median over the repetitions; "
+            + "(reps a – b) is the range of the per-repetition values; max is the worst single sample.\n\n");
 
         Map<String, List<Assessment>> bySuite = new LinkedHashMap<>();
         for (Assessment a : assessments) {
@@ -74,15 +75,47 @@ public final class ReportWriter {
             md.append("## ").append(suite.getKey()).append("\n\n");
             md.append("| figure | value | floor (same run) | ratio | target | verdict |\n");
             md.append("|---|---|---|---|---|---|\n");
+            Map<FigureKey, Figure> figures = new LinkedHashMap<>();
+            suite.getValue().forEach(a -> figures.put(a.figure().key(), a.figure()));
             for (Assessment a : suite.getValue()) {
-                appendRow(md, a);
+                if (spreadOf(a.figure(), figures) == null) {
+                    appendRow(md, a, figures);
+                }
             }
             md.append('\n');
         }
         return md.toString();
     }
 
-    private static void appendRow(StringBuilder md, Assessment a) {
+    /**
+     * The figure whose spread {@code f} is ({@code rtt_median_min} of {@code rtt_median}), or
+     * null: a spread is shown in its figure's row, not in a row of its own.
+     */
+    private static Figure spreadOf(Figure f, Map<FigureKey, Figure> figures) {
+        for (String suffix : List.of("_min", "_max")) {
+            if (f.metric().endsWith(suffix)) {
+                String base = f.metric().substring(0, f.metric().length() - suffix.length());
+                Figure of = figures.get(new FigureKey(f.suite(), f.subject(), base));
+                if (of != null) {
+                    return of;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String valueWithSpread(Figure f, Map<FigureKey, Figure> figures) {
+        String value = Quantity.format(f.value(), f.unit());
+        Figure min = figures.get(new FigureKey(f.suite(), f.subject(), f.metric() + "_min"));
+        Figure max = figures.get(new FigureKey(f.suite(), f.subject(), f.metric() + "_max"));
+        if (min == null || max == null) {
+            return value;
+        }
+        return value + " (reps " + Quantity.format(min.value(), min.unit()) + " – "
+            + Quantity.format(max.value(), max.unit()) + ")";
+    }
+
+    private static void appendRow(StringBuilder md, Assessment a, Map<FigureKey, Figure> figures) {
         Figure f = a.figure();
         FigureRule rule = a.rule();
         String floor = "—";
@@ -93,7 +126,7 @@ public final class ReportWriter {
         String ratio = a.hasRatio() ? Quantity.format(a.ratio(), "ratio") : "—";
         String target = rule != null && rule.target() != null ? rule.target().describe() : "—";
         md.append("| ").append(cell(f.subject() + " · " + f.metric()))
-            .append(" | ").append(cell(Quantity.format(f.value(), f.unit())))
+            .append(" | ").append(cell(valueWithSpread(f, figures)))
             .append(" | ").append(cell(floor))
             .append(" | ").append(ratio)
             .append(" | ").append(cell(target))

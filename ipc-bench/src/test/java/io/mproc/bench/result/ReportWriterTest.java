@@ -71,6 +71,18 @@ class ReportWriterTest {
     }
 
     @Test
+    void theSpreadOfRepetitionsIsShownInItsFiguresRow() {
+        Results results = results(100, 120);
+        results.add(new Figure("pingpong", "fast-ring", "rtt_median_min", 110, "ns"));
+        results.add(new Figure("pingpong", "fast-ring", "rtt_median_max", 135, "ns"));
+        results.add(new Figure("pingpong", "fast-ring", "rtt_max", 9000, "ns"));
+        String md = ReportWriter.render(header(), catalog().assess(results));
+        assertTrue(md.contains("| fast-ring · rtt_median | 120 ns (reps 110 ns – 135 ns) |"), md);
+        assertTrue(md.contains("| fast-ring · rtt_max | 9000 ns |"), md);
+        assertTrue(!md.contains("rtt_median_min"), md);
+    }
+
+    @Test
     void ratioFigureNamesTheFloor() {
         Assessment a = catalog().assess(results(100, 150)).get(1);
         Figure ratio = a.ratioFigure();
