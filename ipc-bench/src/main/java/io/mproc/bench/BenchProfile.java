@@ -1,0 +1,37 @@
+package io.mproc.bench;
+
+/**
+ * How much of each benchmark a run does. {@code smoke} only proves the pipeline works (CI,
+ * seconds); {@code quick} gives usable figures in well under a minute; {@code full} is for
+ * numbers worth writing down.
+ */
+public record BenchProfile(String name, Counts spinFloor, Counts futexFloor, int jvmStartRuns,
+                           Counts pingPong, Counts throughput) {
+
+    public static BenchProfile smoke() {
+        return new BenchProfile("smoke",
+            new Counts(1_000, 2, 2_000),
+            new Counts(20, 2, 100),
+            2,
+            new Counts(2_000, 2, 2_000),
+            new Counts(20_000, 2, 50_000));
+    }
+
+    public static BenchProfile quick() {
+        return new BenchProfile("quick",
+            new Counts(50_000, 5, 100_000),
+            new Counts(200, 5, 1_000),
+            10,
+            new Counts(300_000, 5, 100_000),
+            new Counts(5_000_000, 5, 5_000_000));
+    }
+
+    public static BenchProfile full() {
+        return new BenchProfile("full",
+            new Counts(200_000, 10, 500_000),
+            new Counts(1_000, 10, 5_000),
+            20,
+            new Counts(2_000_000, 10, 1_000_000),
+            new Counts(50_000_000, 10, 50_000_000));
+    }
+}

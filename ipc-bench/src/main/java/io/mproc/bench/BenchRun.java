@@ -1,0 +1,107 @@
+package io.mproc.bench;
+
+import io.mproc.bench.floor.FloorSuite;
+import io.mproc.bench.harness.PingPongSuite;
+import io.mproc.bench.harness.ThroughputSuite;
+import io.mproc.bench.machine.PinningPlan;
+import io.mproc.bench.result.Assessment;
+import io.mproc.bench.result.JsonlResultWriter;
+import io.mproc.bench.result.MachineInfo;
+import io.mproc.bench.result.Quantity;
+import io.mproc.bench.result.ReportWriter;
+import io.mproc.bench.result.Results;
+import io.mproc.bench.result.TargetCatalog;
+import io.mproc.bench.result.Verdict;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * One run of the bench: the selected suites in order (floors first, so every later figure has
+ * its floor from moments before), then the ratio figures and the report. A suite that fails is
+ * reported and the others still run: one broken channel must not hide the rest.
+ */
+public final class BenchRun {
+
+    /** What a run produced. */
+    public record Summary(Path results, Path report, long missedTargets, List<String> failedSuites) {
+    }
+
+    private final BenchOptions options;
+    private final List<Suite> suites;
+
+    public BenchRun(BenchOptions options) {
+        this(options, List.of(new FloorSuite(), new PingPongSuite(), new ThroughputSuite()));
+    }
+
+    BenchRun(BenchOptions options, List<Suite> suites) {
+        this.options = options;
+        this.suites = List.copyOf(suites);
+    }
+
+    public Summary run() throws IOException, InterruptedException {
+        Path out = Files.createDirectories(options.out().toAbsolutePath());
+        Path resultsFile = out.resolve("results.jsonl");
+        Path reportFile = out.resolve("report.md");
+        PinningPlan pinning = PinningPlan.decide(options.pin());
+        Path shmDir = createShmDir();
+        List<String> failed = new ArrayList<>();
+        try (JsonlResultWriter writer = new JsonlResultWriter(resultsFile)) {
+            Results results = new Results(figure -> {
+                writer.add(figure);
+                System.out.println(figure.suite() + " " + figure.subject() + " " + figure.metric() + " = "
+                    + Quantity.format(figure.value(), figure.unit()));
+            });
+            BenchContext context = new BenchContext(options.profile(), out, shmDir, pinning, results);
+            for (Suite suite : suites) {
+                if (!options.selects(suite.name())) {
+                    continue;
+                }
+                System.out.println("== " + suite.name());
+                try {
+                    suite.run(context);
+                } catch (Exception broken) {
+                    failed.add(suite.name());
+                    context.note("suite " + suite.name() + " FAILED: " + broken);
+                    broken.printStackTrace(System.out);
+                }
+            }
+            List<Assessment> assessments = TargetCatalog.standard().assess(results);
+            for (Assessment a : assessments) {
+                if (a.hasRatio()) {
+                    writer.add(a.ratioFigure());
+                }
+            }
+            ReportWriter.write(reportFile, new ReportWriter.Header(MachineInfo.probe(), options.profile().name(),
+                pinning.describe(), context.notes()), assessments);
+            long missed = assessments.stream().filter(a -> a.verdict() == Verdict.MISSED).count();
+            return new Summary(resultsFile, reportFile, missed, List.copyOf(failed));
+        } finally {
+            deleteTree(shmDir);
+        }
+    }
+
+    /** A directory of this run for mapped files: /dev/shm when present, the temp dir otherwise. */
+    private static Path createShmDir() throws IOException {
+        Path shm = Path.of("/dev/shm");
+        String name = "mproc-bench-" + ProcessHandle.current().pid() + "-";
+        return Files.isDirectory(shm) && Files.isWritable(shm)
+            ? Files.createTempDirectory(shm, name) : Files.createTempDirectory(name);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

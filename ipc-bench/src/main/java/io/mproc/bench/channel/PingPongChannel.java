@@ -1,0 +1,21 @@
+package io.mproc.bench.channel;
+
+import java.io.IOException;
+
+/**
+ * A transport measured by round trips between two JVMs. The bench JVM opens the pinger first
+ * (creating whatever the channel shares), then starts the peer JVM, which opens the ponger by
+ * the same spec. Message {@code n} (n = 1, 2, 3...) goes out, is echoed, and comes back before
+ * message {@code n + 1} is sent.
+ */
+public interface PingPongChannel {
+
+    /** The channel's name: the CLI and the peer find it by this, figures use it as subject. */
+    String name();
+
+    /** In the bench JVM, first: creates the channel's shared state and returns the timing side. */
+    Pinger openPinger(ChannelSpec spec, PeerWatch watch) throws IOException;
+
+    /** In the peer JVM, after the pinger exists: opens the echoing side. */
+    Ponger openPonger(ChannelSpec spec, PeerWatch watch) throws IOException;
+}

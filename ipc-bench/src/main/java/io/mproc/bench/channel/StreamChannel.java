@@ -1,0 +1,20 @@
+package io.mproc.bench.channel;
+
+import java.io.IOException;
+
+/**
+ * A transport measured by one-way throughput: a producer in the peer JVM sends the values
+ * 1, 2, 3... as fast as the channel takes them; the consumer in the bench JVM counts them over
+ * time. The consumer opens first and creates the shared state.
+ */
+public interface StreamChannel {
+
+    /** The channel's name: the CLI and the peer find it by this, figures use it as subject. */
+    String name();
+
+    /** In the bench JVM, first: creates the channel's shared state and returns the receiving side. */
+    StreamConsumer openConsumer(ChannelSpec spec, PeerWatch watch) throws IOException;
+
+    /** In the peer JVM, after the consumer exists: opens the sending side. */
+    StreamProducer openProducer(ChannelSpec spec, PeerWatch watch) throws IOException;
+}

@@ -1,0 +1,108 @@
+package io.mproc.bench.harness;
+
+import io.mproc.bench.channel.ChannelCatalog;
+import io.mproc.bench.channel.ChannelSpec;
+import io.mproc.bench.channel.PeerGoneException;
+import io.mproc.bench.channel.PeerWatch;
+import io.mproc.bench.channel.Ponger;
+import io.mproc.bench.channel.StreamProducer;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The peer JVM's entry point: {@code pong} echoes round trips, {@code produce} sends a stream.
+ * Arguments are {@code key=value} ({@code channel}, {@code count}, {@code parent}, {@code limit-ms}
+ * and the {@link ChannelSpec}). The peer stops by itself when the bench JVM is gone or the
+ * time limit passes, so a crashed bench never leaves a core spinning.
+ */
+public final class PeerMain {
+
+    static final String READY = "READY";
+    static final String DONE = "DONE";
+
+    private PeerMain() {
+    }
+
+    public static void main(String[] args) {
+        try {
+            run(args);
+            System.exit(0);
+        } catch (Throwable failed) {
+            failed.printStackTrace(System.out);
+            System.out.flush();
+            System.exit(1);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
+        if (args.length < 1) {
+            throw new IllegalArgumentException("usage: PeerMain pong|produce key=value...");
+        }
+        Map<String, String> options = parse(args);
+        String channel = required(options, "channel");
+        long count = Long.parseLong(required(options, "count"));
+        ChannelSpec spec = ChannelSpec.fromArgs(options);
+        PeerWatch watch = watch(Long.parseLong(required(options, "parent")),
+            Long.parseLong(required(options, "limit-ms")));
+        switch (args[0]) {
+            case "pong" -> {
+                try (Ponger ponger = ChannelCatalog.pingPong(channel).openPonger(spec, watch)) {
+                    say(READY);
+                    for (long sequence = 1; sequence <= count; sequence++) {
+                        ponger.echo(sequence);
+                    }
+                }
+            }
+            case "produce" -> {
+                try (StreamProducer producer = ChannelCatalog.stream(channel).openProducer(spec, watch)) {
+                    say(READY);
+                    for (long value = 1; value <= count; value++) {
+                        producer.send(value);
+                    }
+                }
+            }
+            default -> throw new IllegalArgumentException("unknown role " + args[0]);
+        }
+        say(DONE);
+    }
+
+    private static PeerWatch watch(long parentPid, long limitMillis) {
+        Optional<ProcessHandle> parent = ProcessHandle.of(parentPid);
+        long deadline = System.nanoTime() + limitMillis * 1_000_000L;
+        return () -> {
+            if (parent.isEmpty() || !parent.get().isAlive()) {
+                throw new PeerGoneException("bench JVM " + parentPid + " is gone");
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new PeerGoneException("time limit of " + limitMillis + " ms passed");
+            }
+        };
+    }
+
+    private static void say(String line) {
+        System.out.println(line);
+        System.out.flush();
+    }
+
+    private static Map<String, String> parse(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            int eq = args[i].indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("expected key=value: " + args[i]);
+            }
+            options.put(args[i].substring(0, eq), args[i].substring(eq + 1));
+        }
+        return options;
+    }
+
+    private static String required(Map<String, String> options, String key) {
+        String value = options.get(key);
+        if (value == null) {
+            throw new IllegalArgumentException("missing " + key + "=...");
+        }
+        return value;
+    }
+}

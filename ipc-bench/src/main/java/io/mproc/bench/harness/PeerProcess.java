@@ -1,0 +1,133 @@
+package io.mproc.bench.harness;
+
+import io.mproc.bench.channel.ChannelSpec;
+import io.mproc.bench.channel.PeerGoneException;
+import io.mproc.bench.channel.PeerWatch;
+import io.mproc.bench.machine.PinningPlan;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The peer JVM of one measurement: started with the bench's java and class path, under
+ * {@code taskset} when the plan pins, running {@link PeerMain}. Its output is kept for error
+ * messages; it says {@code READY} once its side of the channel is open.
+ */
+public final class PeerProcess implements AutoCloseable {
+
+    /** JVM options of every peer: FFM for channels that call native code, a GC that stays out of the way. */
+    static final List<String> JVM_OPTIONS = List.of("--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC");
+
+    private final Process process;
+    private final List<String> output = new CopyOnWriteArrayList<>();
+    private final Thread pump;
+    private final long deadlineNanos;
+
+    private PeerProcess(Process process, long deadlineNanos) {
+        this.process = process;
+        this.deadlineNanos = deadlineNanos;
+        this.pump = Thread.ofPlatform().daemon().name("peer-output-" + process.pid()).start(this::pumpOutput);
+    }
+
+    /**
+     * Starts a peer in {@code role} for {@code channel}, to handle {@code count} messages; it
+     * gives up by itself after {@code limit}, or as soon as this JVM is gone.
+     */
+    public static PeerProcess start(PinningPlan pinning, String role, String channel, ChannelSpec spec, long count,
+                                    Duration limit) throws IOException {
+        List<String> command = new ArrayList<>(pinning.peerPrefix());
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(JVM_OPTIONS);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(PeerMain.class.getName());
+        command.add(role);
+        command.add("channel=" + channel);
+        command.add("count=" + count);
+        command.add("parent=" + ProcessHandle.current().pid());
+        command.add("limit-ms=" + limit.toMillis());
+        command.addAll(spec.toArgs());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        process.getOutputStream().close();
+        return new PeerProcess(process, System.nanoTime() + limit.toNanos());
+    }
+
+    /** Waits until the peer printed READY; throws with its output if it exits or times out first. */
+    public void awaitReady(Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!output.contains(PeerMain.READY)) {
+            if (!process.isAlive() && !pump.isAlive() && !output.contains(PeerMain.READY)) {
+                throw new IOException("peer exited with " + process.exitValue() + " before READY:\n" + outputText());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IOException("peer not READY within " + timeout + ":\n" + outputText());
+            }
+            Thread.sleep(2);
+        }
+    }
+
+    /** For the measuring side: stop waiting when the peer has died or the run's time is up. */
+    public PeerWatch watch() {
+        return () -> {
+            if (!process.isAlive()) {
+                throw new PeerGoneException("peer exited with " + process.exitValue() + ":\n" + outputText());
+            }
+            if (System.nanoTime() - deadlineNanos > 0) {
+                throw new PeerGoneException("run time limit passed; peer output:\n" + outputText());
+            }
+        };
+    }
+
+    /** Waits for a clean exit; throws with the peer's output otherwise. */
+    public void awaitSuccess(Duration timeout) throws IOException, InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            close();
+            throw new IOException("peer did not exit within " + timeout + "; killed. Output:\n" + outputText());
+        }
+        pump.join(2_000);
+        if (process.exitValue() != 0) {
+            throw new IOException("peer exited with " + process.exitValue() + ":\n" + outputText());
+        }
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    String outputText() {
+        return String.join("\n", output);
+    }
+
+    /** Kills the peer if it still runs, and waits until it is gone. */
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+            try {
+                process.waitFor();
+            } catch (InterruptedException interrupted) {
+                // SIGKILL is on its way; keep the interrupt for the caller.
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void pumpOutput() {
+        try (BufferedReader reader = new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                output.add(line);
+            }
+        } catch (IOException closed) {
+            // the peer is gone
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package io.mproc.bench.result;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ArrayList;
+
+/**
+ * Writes {@code report.md}: where and how the run happened, then one table per suite with each
+ * figure, the floor measured in the same run, the ratio, the target and whether it was met.
+ * A missed target is said plainly, in its row and in a count at the top.
+ */
+public final class ReportWriter {
+
+    /** The marker of a missed target, in rows and in the summary line. */
+    public static final String MISSED = Verdict.MISSED.label();
+
+    private ReportWriter() {
+    }
+
+    /** The run's context for the header. */
+    public record Header(MachineInfo machine, String mode, String pinning, List<String> notes) {
+    }
+
+    public static void write(Path file, Header header, List<Assessment> assessments) throws IOException {
+        Files.writeString(file, render(header, assessments), StandardCharsets.UTF_8);
+    }
+
+    public static String render(Header header, List<Assessment> assessments) {
+        StringBuilder md = new StringBuilder(4096);
+        MachineInfo m = header.machine();
+        md.append("# mproc benchmark report\n\n");
+        md.append("- Date: ").append(m.date()).append('\n');
+        md.append("- Machine: ").append(m.cpuCount()).append(" CPUs (").append(m.availableProcessors())
+            .append(" available to the JVM), ").append(m.cpuModel()).append(", Linux ").append(m.kernel())
+            .append(", clocksource ").append(m.clocksource()).append('\n');
+        md.append("- JDK: ").append(m.jdk()).append('\n');
+        md.append("- Mode: ").append(header.mode()).append('\n');
+        md.append("- Pinning: ").append(header.pinning()).append('\n');
+        for (String note : header.notes()) {
+            md.append("- Note: ").append(note).append('\n');
+        }
+        md.append('\n');
+
+        long judged = assessments.stream()
+            .filter(a -> a.verdict() == Verdict.MET || a.verdict() == Verdict.MISSED).count();
+        List<Assessment> missed = assessments.stream().filter(a -> a.verdict() == Verdict.MISSED).toList();
+        if (judged == 0) {
+            md.append("No figure of this run has a target (baselines and floors only).\n\n");
+        } else if (missed.isEmpty()) {
+            md.append("All ").append(judged).append(" judged targets met.\n\n");
+        } else {
+            md.append(MISSED).append(": ").append(missed.size()).append(" of ").append(judged)
+                .append(" judged targets missed:\n");
+            for (Assessment a : missed) {
+                md.append("- ").append(a.figure().key()).append(" = ")
+                    .append(Quantity.format(a.figure().value(), a.figure().unit()))
+                    .append(", target ").append(a.rule().target().describe()).append('\n');
+            }
+            md.append('\n');
+        }
+        md.append("Ratios are against floors measured in this run; on shared 2-core VMs absolute times "
+            + "move between runs, ratios much less. Each statistic is the median over the repetitions; "
+            + "(reps a – b) is the range of the per-repetition values; max is the worst single sample.\n\n");
+
+        Map<String, List<Assessment>> bySuite = new LinkedHashMap<>();
+        for (Assessment a : assessments) {
+            bySuite.computeIfAbsent(a.figure().suite(), s -> new ArrayList<>()).add(a);
+        }
+        for (Map.Entry<String, List<Assessment>> suite : bySuite.entrySet()) {
+            md.append("## ").append(suite.getKey()).append("\n\n");
+            md.append("| figure | value | floor (same run) | ratio | target | verdict |\n");
+            md.append("|---|---|---|---|---|---|\n");
+            Map<FigureKey, Figure> figures = new LinkedHashMap<>();
+            suite.getValue().forEach(a -> figures.put(a.figure().key(), a.figure()));
+            for (Assessment a : suite.getValue()) {
+                if (spreadOf(a.figure(), figures) == null) {
+                    appendRow(md, a, figures);
+                }
+            }
+            md.append('\n');
+        }
+        return md.toString();
+    }
+
+    /**
+     * The figure whose spread {@code f} is ({@code rtt_median_min} of {@code rtt_median}), or
+     * null: a spread is shown in its figure's row, not in a row of its own.
+     */
+    private static Figure spreadOf(Figure f, Map<FigureKey, Figure> figures) {
+        for (String suffix : List.of("_min", "_max")) {
+            if (f.metric().endsWith(suffix)) {
+                String base = f.metric().substring(0, f.metric().length() - suffix.length());
+                Figure of = figures.get(new FigureKey(f.suite(), f.subject(), base));
+                if (of != null) {
+                    return of;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String valueWithSpread(Figure f, Map<FigureKey, Figure> figures) {
+        String value = Quantity.format(f.value(), f.unit());
+        Figure min = figures.get(new FigureKey(f.suite(), f.subject(), f.metric() + "_min"));
+        Figure max = figures.get(new FigureKey(f.suite(), f.subject(), f.metric() + "_max"));
+        if (min == null || max == null) {
+            return value;
+        }
+        return value + " (reps " + Quantity.format(min.value(), min.unit()) + " – "
+            + Quantity.format(max.value(), max.unit()) + ")";
+    }
+
+    private static void appendRow(StringBuilder md, Assessment a, Map<FigureKey, Figure> figures) {
+        Figure f = a.figure();
+        FigureRule rule = a.rule();
+        String floor = "—";
+        if (rule != null && rule.floor() != null) {
+            floor = Double.isNaN(a.floorValue()) ? rule.floor() + " not measured"
+                : Quantity.format(a.floorValue(), f.unit()) + " (" + rule.floor().subject() + ")";
+        }
+        String ratio = a.hasRatio() ? Quantity.format(a.ratio(), "ratio") : "—";
+        String target = rule != null && rule.target() != null ? rule.target().describe() : "—";
+        md.append("| ").append(cell(f.subject() + " · " + f.metric()))
+            .append(" | ").append(cell(valueWithSpread(f, figures)))
+            .append(" | ").append(cell(floor))
+            .append(" | ").append(ratio)
+            .append(" | ").append(cell(target))
+            .append(" | ").append(a.verdict().label())
+            .append(" |\n");
+    }
+
+    /** Keeps a table cell one cell: a pipe or a line break in a name would split the row. */
+    private static String cell(String text) {
+        return text.replace("|", "\\|").replace('\n', ' ');
+    }
+}

@@ -1,0 +1,120 @@
+package io.mproc.bench.result;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The targets of {@code shared/guide/targets.md} as rules over figure names, and the floor each
+ * figure is compared with. Suites that measure a subject named here get judged; any other
+ * figure is reported plainly. The bounds are the project's requirements, not measurements:
+ * every floor a ratio is taken against is measured in the same run.
+ */
+public final class TargetCatalog {
+
+    public static final String FLOORS = "floors";
+    public static final String PINGPONG = "pingpong";
+    public static final String THROUGHPUT = "throughput";
+    public static final String HANDOFF = "handoff";
+    public static final String START = "start";
+    public static final String POOL = "pool";
+
+    /** Two processes bounce a cache line, busy-spinning (C). */
+    public static final String CACHE_LINE_FLOOR = "c-cache-line-spin";
+    /** The same through the futex, blocking, the processes on different cores (C). */
+    public static final String FUTEX_CROSS_CORE_FLOOR = "c-futex-cross-core";
+    /** The same through the futex, both processes on one core (C). */
+    public static final String FUTEX_SAME_CORE_FLOOR = "c-futex-same-core";
+    /** {@code java -cp <small jar> Hello} on the bench's JDK. */
+    public static final String JVM_START_FLOOR = "jvm-start";
+
+    public static final String RTT_MEDIAN = "rtt_median";
+    public static final String RTT_P99 = "rtt_p99";
+    public static final String RATE = "msgs_per_s";
+    public static final String START_MEDIAN = "start_median";
+
+    private final List<FigureRule> rules;
+
+    private TargetCatalog(List<FigureRule> rules) {
+        this.rules = List.copyOf(rules);
+    }
+
+    /** A catalog of exactly these rules (tests use their own). */
+    public static TargetCatalog of(List<FigureRule> rules) {
+        return new TargetCatalog(rules);
+    }
+
+    /** The rules for mproc's targets and the baselines shown beside them. */
+    public static TargetCatalog standard() {
+        List<FigureRule> r = new ArrayList<>();
+        FigureKey cacheLine = new FigureKey(FLOORS, CACHE_LINE_FLOOR, RTT_MEDIAN);
+        FigureKey cacheLineP99 = new FigureKey(FLOORS, CACHE_LINE_FLOOR, RTT_P99);
+        FigureKey futex = new FigureKey(FLOORS, FUTEX_CROSS_CORE_FLOOR, RTT_MEDIAN);
+        FigureKey jvmStart = new FigureKey(FLOORS, JVM_START_FLOOR, START_MEDIAN);
+
+        // Baselines: compared with the hardware floor, nothing to reach.
+        r.add(new FigureRule(new FigureKey(PINGPONG, "mapped-long", RTT_MEDIAN), cacheLine, null));
+        r.add(new FigureRule(new FigureKey(PINGPONG, "mapped-long", RTT_P99), cacheLineP99, null));
+        r.add(new FigureRule(new FigureKey(PINGPONG, "agrona-ring", RTT_MEDIAN), cacheLine, null));
+
+        // SharedQueue ping-pong, 8-byte payload.
+        FigureKey queueSpin = new FigureKey(PINGPONG, "mproc-queue-spin", RTT_MEDIAN);
+        r.add(new FigureRule(queueSpin, cacheLine, new Target.AtMostTimesFloor(1.5)));
+        r.add(new FigureRule(queueSpin, new FigureKey(PINGPONG, "agrona-ring", RTT_MEDIAN),
+            new Target.AtMostTimesFloor(1.1)));
+        r.add(new FigureRule(new FigureKey(PINGPONG, "mproc-queue-spin", RTT_P99), null,
+            new Target.AtMost(1_000, "ns")));
+        r.add(new FigureRule(new FigureKey(PINGPONG, "mproc-queue-default-asleep", RTT_MEDIAN), futex,
+            new Target.AtMostTimesFloor(1.2)));
+        r.add(new FigureRule(new FigureKey(PINGPONG, "mproc-pipe", RTT_MEDIAN), queueSpin,
+            new Target.AtMostTimesFloor(1.2)));
+
+        // One-way throughput, 8-byte payloads.
+        r.add(new FigureRule(new FigureKey(THROUGHPUT, "mproc-spsc", RATE), null,
+            new Target.AtLeast(30e6, "msgs/s")));
+        r.add(new FigureRule(new FigureKey(THROUGHPUT, "mproc-mpmc-2x2", RATE), null,
+            new Target.AtLeast(5e6, "msgs/s")));
+
+        // Event / Lock / Semaphore hand-off between two JVMs.
+        for (String primitive : List.of("event", "lock", "semaphore")) {
+            r.add(new FigureRule(new FigureKey(HANDOFF, primitive + "-spin", RTT_MEDIAN), cacheLine,
+                new Target.AtMostTimesFloor(2.0)));
+            r.add(new FigureRule(new FigureKey(HANDOFF, primitive + "-blocking", RTT_MEDIAN), futex,
+                new Target.AtMostTimesFloor(1.2)));
+        }
+
+        // Child JVM start.
+        r.add(new FigureRule(new FigureKey(START, "child-cold", START_MEDIAN), jvmStart,
+            new Target.AtMostTimesFloor(1.3)));
+        r.add(new FigureRule(new FigureKey(START, "child-warm", START_MEDIAN), null,
+            new Target.AtMost(2, "ms")));
+
+        // Pool.
+        r.add(new FigureRule(new FigureKey(POOL, "apply", RTT_MEDIAN), null, new Target.AtMost(10_000, "ns")));
+        r.add(new FigureRule(new FigureKey(POOL, "map-square-2-workers", "tasks_per_s"), null,
+            new Target.AtLeast(20e6, "tasks/s")));
+        r.add(new FigureRule(new FigureKey(POOL, "apply-async", "tasks_per_s"), null,
+            new Target.AtLeast(1e6, "tasks/s")));
+        return new TargetCatalog(r);
+    }
+
+    /** The rules that judge {@code key}, in catalog order; empty if none. */
+    public List<FigureRule> rulesFor(FigureKey key) {
+        return rules.stream().filter(rule -> rule.figure().equals(key)).toList();
+    }
+
+    /** Every figure of {@code results} judged by each of its rules, or plainly when it has none. */
+    public List<Assessment> assess(Results results) {
+        List<Assessment> out = new ArrayList<>();
+        for (Figure figure : results.all()) {
+            List<FigureRule> matching = rulesFor(figure.key());
+            if (matching.isEmpty()) {
+                out.add(Assessment.of(figure, null, results));
+            } else {
+                for (FigureRule rule : matching) {
+                    out.add(Assessment.of(figure, rule, results));
+                }
+            }
+        }
+        return out;
+    }
+}

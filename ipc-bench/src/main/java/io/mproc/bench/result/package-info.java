@@ -1,0 +1,6 @@
+/**
+ * What a benchmark run produces: {@link io.mproc.bench.result.Figure figures} written one JSON
+ * object per line to {@code results.jsonl} (a format tools read, so it stays stable), the
+ * floors and targets each figure is judged against, and the human {@code report.md}.
+ */
+package io.mproc.bench.result;

@@ -1,0 +1,53 @@
+package io.mproc.bench.harness;
+
+import io.mproc.bench.BenchOptions;
+import io.mproc.bench.BenchRun;
+import io.mproc.bench.result.FlatJson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The whole bench end to end in its smallest configuration (what CI runs): real C floors if
+ * cc exists, a real peer JVM for the ping-pong and throughput channels, then the two files.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class SmokeTest {
+
+    @TempDir
+    Path out;
+
+    @Test
+    void smokeRunWritesParseableResultsAndAReport() throws Exception {
+        BenchRun.Summary summary = new BenchRun(BenchOptions.parse("--smoke", "--out", out.toString())).run();
+        assertEquals(List.of(), summary.failedSuites());
+
+        List<String> lines = Files.readAllLines(out.resolve("results.jsonl"));
+        assertFalse(lines.isEmpty());
+        for (String line : lines) {
+            Map<String, Object> figure = FlatJson.parseObject(line);
+            assertEquals(Set.of("suite", "subject", "metric", "value", "unit"), figure.keySet(), line);
+            assertInstanceOf(Double.class, figure.get("value"), line);
+        }
+        assertTrue(lines.stream().anyMatch(l -> l.contains("\"subject\":\"mapped-long\"")
+            && l.contains("\"metric\":\"rtt_median\"")), "no mapped-long median in\n" + String.join("\n", lines));
+        assertTrue(lines.stream().anyMatch(l -> l.contains("\"subject\":\"mapped-long-ring\"")));
+        assertTrue(lines.stream().anyMatch(l -> l.contains("\"subject\":\"jvm-start\"")));
+
+        String report = Files.readString(out.resolve("report.md"));
+        assertTrue(report.contains("## pingpong"), report);
+        assertTrue(report.contains("Pinning:"), report);
+    }
+}

@@ -1,0 +1,93 @@
+package io.mproc.bench.result;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ReportWriterTest {
+
+    private static final FigureKey FLOOR = new FigureKey("floors", "c-cache-line-spin", "rtt_median");
+
+    private static ReportWriter.Header header() {
+        MachineInfo machine = new MachineInfo("Test CPU", 2, 2, "6.0-test", "tsc", "25-test", "2026-01-01T00:00Z");
+        return new ReportWriter.Header(machine, "quick", "measuring thread on CPU 0", List.of("cc missing"));
+    }
+
+    private static Results results(double floorNs, double figureNs) {
+        Results results = new Results(figure -> { });
+        results.add(new Figure("floors", "c-cache-line-spin", "rtt_median", floorNs, "ns"));
+        results.add(new Figure("pingpong", "fast-ring", "rtt_median", figureNs, "ns"));
+        return results;
+    }
+
+    private static TargetCatalog catalog() {
+        return TargetCatalog.of(List.of(new FigureRule(new FigureKey("pingpong", "fast-ring", "rtt_median"), FLOOR,
+            new Target.AtMostTimesFloor(1.5))));
+    }
+
+    @Test
+    void saysPlainlyWhenATargetIsMissed() {
+        List<Assessment> assessments = catalog().assess(results(100, 400));
+        String md = ReportWriter.render(header(), assessments);
+        assertTrue(md.contains(ReportWriter.MISSED + ": 1 of 1 judged targets missed"), md);
+        assertTrue(md.contains("| fast-ring · rtt_median | 400 ns | 100 ns (c-cache-line-spin) | 4.00× | ≤ 1.5× floor | "
+            + ReportWriter.MISSED + " |"), md);
+    }
+
+    @Test
+    void reportsMetTargetsAndTheRunContext() {
+        String md = ReportWriter.render(header(), catalog().assess(results(100, 120)));
+        assertTrue(md.contains("All 1 judged targets met."), md);
+        assertTrue(md.contains("| 1.20× | ≤ 1.5× floor | met |"), md);
+        assertTrue(md.contains("## floors"), md);
+        assertTrue(md.contains("## pingpong"), md);
+        assertTrue(md.contains("Test CPU"), md);
+        assertTrue(md.contains("25-test"), md);
+        assertTrue(md.contains("Pinning: measuring thread on CPU 0"), md);
+        assertTrue(md.contains("Note: cc missing"), md);
+    }
+
+    @Test
+    void aTargetWhoseFloorWasNotMeasuredIsNotJudged() {
+        Results results = new Results(figure -> { });
+        results.add(new Figure("pingpong", "fast-ring", "rtt_median", 120, "ns"));
+        List<Assessment> assessments = catalog().assess(results);
+        assertEquals(Verdict.NO_FLOOR, assessments.getFirst().verdict());
+        String md = ReportWriter.render(header(), assessments);
+        assertTrue(md.contains("not judged: floor not measured"), md);
+    }
+
+    @Test
+    void absoluteTargetsNeedNoFloor() {
+        Results results = new Results(figure -> { });
+        results.add(new Figure("throughput", "mproc-spsc", "msgs_per_s", 12e6, "msgs/s"));
+        List<Assessment> assessments = TargetCatalog.standard().assess(results);
+        assertEquals(Verdict.MISSED, assessments.getFirst().verdict());
+        assertTrue(ReportWriter.render(header(), assessments).contains("| 12.00 M msgs/s | — | — | ≥ 30.00 M msgs/s | "
+            + ReportWriter.MISSED + " |"));
+    }
+
+    @Test
+    void theSpreadOfRepetitionsIsShownInItsFiguresRow() {
+        Results results = results(100, 120);
+        results.add(new Figure("pingpong", "fast-ring", "rtt_median_min", 110, "ns"));
+        results.add(new Figure("pingpong", "fast-ring", "rtt_median_max", 135, "ns"));
+        results.add(new Figure("pingpong", "fast-ring", "rtt_max", 9000, "ns"));
+        String md = ReportWriter.render(header(), catalog().assess(results));
+        assertTrue(md.contains("| fast-ring · rtt_median | 120 ns (reps 110 ns – 135 ns) |"), md);
+        assertTrue(md.contains("| fast-ring · rtt_max | 9000 ns |"), md);
+        assertTrue(!md.contains("rtt_median_min"), md);
+    }
+
+    @Test
+    void ratioFigureNamesTheFloor() {
+        Assessment a = catalog().assess(results(100, 150)).get(1);
+        Figure ratio = a.ratioFigure();
+        assertEquals("rtt_median_vs_c-cache-line-spin", ratio.metric());
+        assertEquals(1.5, ratio.value(), 1e-12);
+        assertEquals("ratio", ratio.unit());
+    }
+}
