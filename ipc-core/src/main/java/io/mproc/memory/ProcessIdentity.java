@@ -83,7 +83,11 @@ public record ProcessIdentity(int pid, long startTime) {
 
     /** Whether {@code pid} is alive and its start time's {@link #startToken()} is {@code token}. */
     public static boolean isAliveByToken(int pid, int token) {
-        return of(pid).map(found -> found.startToken() == token).orElse(false);
+        // A process whose start time cannot be read (another user's, under hidepid) exists:
+        // without a start time to compare, it must count as alive, never as dead.
+        return of(pid)
+            .map(found -> found.startTime == UNKNOWN_START || found.startToken() == token)
+            .orElse(false);
     }
 
     /** The fields of /proc/[pid]/stat that identify a process. */

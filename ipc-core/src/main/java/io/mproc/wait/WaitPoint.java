@@ -10,8 +10,10 @@ import java.lang.foreign.MemorySegment;
  * <p>Protocol (no lost wake-ups): a waiter reads the sequence, registers in the waiter count
  * (a read-modify-write, so a full fence), re-checks its condition, and only then sleeps on the
  * futex while the sequence is unchanged. A signaller publishes its change with a release
- * store, issues a full fence, and, only if the waiter count is non-zero, advances the sequence
- * and wakes. By the store-load fences on both sides, either the waiter sees the change, or the
+ * store, orders it before its read of the waiter count, and, only if the count is non-zero,
+ * advances the sequence and wakes. The store-load barrier both sides need is made cheap for the
+ * signaller by {@link AsymmetricFence}: the waiter pays for it (a {@code membarrier} call) once
+ * per wait, the signaller pays only compiler ordering per commit. By those barriers, either the waiter sees the change, or the
  * signaller sees the waiter, and a sequence advanced before the waiter sleeps makes the futex
  * return at once.
  *
@@ -67,9 +69,10 @@ public final class WaitPoint {
     }
 
     private void signal(int count) {
-        // Store-load fence: the caller's (release-)published change must be globally visible
-        // before we read the waiter count, else we and a waiter can each miss the other.
-        OrderedAccess.fullFence();
+        // Store-load ordering: the caller's (release-)published change must be visible before
+        // we read the waiter count, else we and a waiter can each miss the other. Compiler
+        // ordering only, where sleepers force the barrier on us (see AsymmetricFence).
+        AsymmetricFence.light();
         // Acquire (after the fence): a waiter registered before our change was visible is seen here.
         if (OrderedAccess.getIntAcquire(segment, offset + WaitPointLayout.WAITERS_OFFSET) == 0) {
             return;
@@ -96,6 +99,8 @@ public final class WaitPoint {
         // Read-modify-write (a full fence): the registration is visible before we re-read the
         // condition, so a signaller that published after our last look sees us and wakes us.
         OrderedAccess.getAndAddInt(segment, waitersOffset, 1);
+        // ... and every signaller's publish-then-read is ordered around a full barrier too.
+        AsymmetricFence.heavy();
         try {
             while (true) {
                 // Acquire, before the condition: if a signaller's advance is already in this
