@@ -118,6 +118,11 @@ public final class OrderedAccess {
         return (long) LONG.getAndAdd(segment, offset, delta);
     }
 
+    /** Orders earlier stores before later stores (a compiler barrier on x86). */
+    public static void storeStoreFence() {
+        VarHandle.storeStoreFence();
+    }
+
     /** A full two-way fence: the store-load barrier of the sleep/wake handshake. */
     public static void fullFence() {
         VarHandle.fullFence();

@@ -1,5 +1,8 @@
 package io.mproc.ring;
 
+import io.mproc.memory.OrderedAccess;
+import java.lang.foreign.MemorySegment;
+
 /**
  * The records of the byte rings ({@link SpscRing}, {@link MpscRing}): a header, then the
  * payload, the whole rounded up to {@link #ALIGNMENT} bytes. A record never wraps around the
@@ -56,6 +59,20 @@ final class RecordLayout {
         if (length < 0 || length > maxMessageLength) {
             throw new IllegalArgumentException("ring " + ring + ": message length=" + length
                 + " (expected: 0 to maxMessageLength=" + maxMessageLength + ")");
+        }
+    }
+
+    /**
+     * Zeroes {@code length} bytes (a multiple of 8) at an 8-byte aligned {@code offset} with
+     * plain stores: word by word for the short spans of typical records, a bulk fill beyond.
+     */
+    static void zero(MemorySegment segment, long offset, long length) {
+        if (length <= 64) {
+            for (long word = 0; word < length; word += ALIGNMENT) {
+                OrderedAccess.setLongPlain(segment, offset + word, 0L);
+            }
+        } else {
+            segment.asSlice(offset, length).fill((byte) 0);
         }
     }
 }

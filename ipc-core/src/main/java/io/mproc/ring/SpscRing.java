@@ -30,18 +30,26 @@ import java.lang.foreign.ValueLayout;
  * <p><b>Progress.</b> Both sides are wait-free: every call finishes in a bounded number of
  * steps, whatever the other side does.
  *
- * <p><b>Ordering.</b> The producer writes header and payload with plain stores and publishes
- * them with one release store of the tail; the consumer acquire-loads the tail (only when its
- * cached copy says it has caught up) and then reads plainly. The consumer gives space back
- * with a release store of the head (once per {@link #drain} batch), which orders its reads of
- * the records before the producer's acquire load of the head and its overwriting stores. No
- * zeroing is needed: the consumer never reads beyond the published tail.
+ * <p><b>Ordering.</b> A record is committed by a release store of its length word, written
+ * after its type and payload (plain). The consumer acquire-loads the length word at its
+ * position: zero means "nothing yet". So a message moves from producer to consumer in the
+ * cache lines it occupies and nothing else (no shared tail to fetch first), which is what
+ * makes a round trip cost little more than the hardware's cache-line round trip. For "zero
+ * means nothing yet" to hold on every lap, the consumer zeroes the bytes it consumed before it
+ * gives them back with a release store of the head (once per {@link #drain} batch); the
+ * producer acquire-loads the head (only when its cached copy says the ring is full) before it
+ * overwrites them. The producer also keeps its position in the shared tail word, for whoever
+ * produces next; the consumer never reads it.
  *
- * <p><b>SIGKILL.</b> A producer killed anywhere before its tail store leaves nothing visible:
- * its claim was private. Killed after it, the message was sent. A consumer killed before its
- * head store leaves the head unmoved: the messages it was handling are delivered again to the
- * next consumer (at-least-once for the in-flight message or batch). A handler that throws
- * consumes its message (it is not redelivered, so one bad message cannot wedge the ring).
+ * <p><b>SIGKILL.</b> A producer killed before a record's length store leaves nothing visible:
+ * the next producer (its first claim) finds the end of the committed records by walking their
+ * headers from the head, and zeroes whatever a dead predecessor may have written beyond them.
+ * Killed after the length store, the message was sent. A consumer killed before its head
+ * store leaves the head unmoved: the messages it was handling are delivered again to the next
+ * consumer (at-least-once for the in-flight message or batch), unless it had already zeroed
+ * them, in which case they are lost (the zeroing and the head store are a few instructions
+ * apart). A handler that throws consumes its message (it is not redelivered, so one bad
+ * message cannot wedge the ring).
  */
 public final class SpscRing implements MessageRing {
     private final String name;
@@ -56,8 +64,12 @@ public final class SpscRing implements MessageRing {
 
     /** Producer's last acquire-loaded head: process-local, only ever behind the real head. */
     private long headCache;
-    /** Consumer's last acquire-loaded tail: process-local, only ever behind the real tail. */
-    private long tailCache;
+    /** Producer's position (bytes ever claimed), or -1 until this handle's first claim. */
+    private long producerPosition = -1;
+    /** Whether this handle has consumed before (a new consumer first checks its predecessor's state). */
+    private boolean consumerStarted;
+    /** Length of the record claimed and not yet committed (-1: none). */
+    private int claimedLength = -1;
 
     private SpscRing(Region region, RingGeometry geometry) {
         this.name = region.name();
@@ -69,9 +81,8 @@ public final class SpscRing implements MessageRing {
         this.maxMessageLength = geometry.maxMessageLength();
         this.notEmpty = new WaitPoint(body, SpscRingLayout.NOT_EMPTY_OFFSET);
         this.notFull = new WaitPoint(body, SpscRingLayout.NOT_FULL_OFFSET);
-        // Start from the shared positions: another process may have used the ring before.
+        // Start from the shared position: another process may have used the ring before.
         this.headCache = OrderedAccess.getLongAcquire(body, HEAD_OFFSET);
-        this.tailCache = OrderedAccess.getLongAcquire(body, TAIL_OFFSET);
     }
 
     /**
@@ -136,48 +147,60 @@ public final class SpscRing implements MessageRing {
     public long tryClaim(int type, int length) {
         RecordLayout.requireValidType(name, type);
         RecordLayout.requireValidLength(name, length, maxMessageLength);
+        if (claimedLength >= 0) {
+            throw new IllegalStateException("ring " + name + ": a claim is pending (commit or abort it first)");
+        }
+        if (producerPosition < 0) {
+            producerPosition = recoverProducerPosition();
+        }
         int recordLength = SPSC_HEADER_LENGTH + length;
         int aligned = align(recordLength);
-        // Plain: the producer is the only writer of the tail.
-        long tail = OrderedAccess.getLongPlain(body, TAIL_OFFSET);
+        long tail = producerPosition;
         int index = (int) tail & mask;
         int toEnd = capacity - index;
         int required = aligned <= toEnd ? aligned : toEnd + aligned;
         if (tail + required - headCache > capacity) {
-            // Acquire: pairs with the consumer's head release; its reads are done before we overwrite.
+            // Acquire: pairs with the consumer's head release; its reads and zeroing are done
+            // before we overwrite.
             headCache = OrderedAccess.getLongAcquire(body, HEAD_OFFSET);
             if (tail + required - headCache > capacity) {
                 return INSUFFICIENT_CAPACITY;
             }
         }
         if (required != aligned) {
-            // Plain: published together with the message by the tail release in commit.
+            // A padding record to the end; committed at once (release), as it carries nothing.
             OrderedAccess.setIntPlain(data, index + TYPE_OFFSET, PADDING_TYPE);
-            OrderedAccess.setIntPlain(data, index + LENGTH_OFFSET, toEnd);
+            OrderedAccess.setIntRelease(data, index + LENGTH_OFFSET, toEnd);
+            producerPosition = tail + toEnd;
             index = 0;
         }
+        // Plain: published by the length release in commit.
         OrderedAccess.setIntPlain(data, index + TYPE_OFFSET, type);
-        OrderedAccess.setIntPlain(data, index + LENGTH_OFFSET, recordLength);
+        claimedLength = recordLength;
         return index + SPSC_HEADER_LENGTH;
     }
 
     @Override
     public void commit(long index) {
         int record = recordIndex(index);
-        // Plain: our own header, written by this thread in tryClaim.
-        int aligned = align(OrderedAccess.getIntPlain(data, record + LENGTH_OFFSET));
-        long tail = OrderedAccess.getLongPlain(body, TAIL_OFFSET);
-        // The claim started at tail; if it wrapped, a padding record fills up to index 0.
-        long newTail = tail + ((record - ((int) tail & mask)) & mask) + aligned;
-        // Release: publishes header, payload and any padding to the consumer's tail acquire.
-        OrderedAccess.setLongRelease(body, TAIL_OFFSET, newTail);
+        int recordLength = claimedLength;
+        if (recordLength < 0 || record != ((int) producerPosition & mask)) {
+            throw new IllegalArgumentException("ring " + name + ": index=" + index + " (expected: the pending tryClaim result)");
+        }
+        claimedLength = -1;
+        // Release: the commit. Type and payload become visible to the consumer's acquire load.
+        OrderedAccess.setIntRelease(data, record + LENGTH_OFFSET, recordLength);
+        producerPosition += align(recordLength);
+        // Release: for the next producer and a consumer taking over (their recovery reads
+        // records below it); on x86 a plain store. Nobody waits on it.
+        OrderedAccess.setLongRelease(body, TAIL_OFFSET, producerPosition);
         signalNotEmpty();
     }
 
     @Override
     public void abort(long index) {
         int record = recordIndex(index);
-        // Plain: our own claimed header; the commit's tail release publishes it as padding.
+        // Plain: our own claimed header; the commit's length release publishes it as padding.
         OrderedAccess.setIntPlain(data, record + TYPE_OFFSET, PADDING_TYPE);
         commit(index);
     }
@@ -190,6 +213,31 @@ public final class SpscRing implements MessageRing {
         return (int) record;
     }
 
+    /**
+     * Where this handle starts producing: after the last committed record. The shared tail may
+     * lag it (a producer killed between its commit and its tail store) and trail the head (all
+     * consumed), so walk the committed headers from the later of the two. Then zero what a
+     * predecessor killed mid-claim may have written beyond: at most one record (its padding,
+     * if any, was committed and walked over), and only in free space.
+     */
+    private long recoverProducerPosition() {
+        // Acquire both: the consumer's zeroing before its head release; the committed records.
+        long head = OrderedAccess.getLongAcquire(body, HEAD_OFFSET);
+        long position = Math.max(head, OrderedAccess.getLongAcquire(body, TAIL_OFFSET));
+        while (position - head < capacity) {
+            int length = OrderedAccess.getIntAcquire(data, ((int) position & mask) + LENGTH_OFFSET);
+            if (length <= 0) {
+                break;
+            }
+            position += align(length);
+        }
+        long free = capacity - (position - head);
+        long dirty = Math.min(free, align(SPSC_HEADER_LENGTH + maxMessageLength));
+        zero(position, dirty);
+        headCache = head;
+        return position;
+    }
+
     // ---- consumer ----
 
     @Override
@@ -199,32 +247,37 @@ public final class SpscRing implements MessageRing {
 
     @Override
     public int drain(MessageHandler handler, int limit) {
+        if (!consumerStarted) {
+            consumerStarted = true;
+            skipSpanClearedByDeadConsumer();
+        }
         // Plain: the consumer is the only writer of the head.
         final long head = OrderedAccess.getLongPlain(body, HEAD_OFFSET);
         long position = head;
         int count = 0;
         try {
             while (count < limit) {
-                if (position >= tailCache) {
-                    // Acquire: pairs with the producer's tail release; records below it are complete.
-                    tailCache = OrderedAccess.getLongAcquire(body, TAIL_OFFSET);
-                    if (position >= tailCache) {
-                        break;
-                    }
-                }
                 int index = (int) position & mask;
-                // Plain: below the acquired tail, the producer no longer writes.
-                int length = OrderedAccess.getIntPlain(data, index + LENGTH_OFFSET);
+                // Acquire: pairs with the producer's commit; type and payload are complete.
+                int length = OrderedAccess.getIntAcquire(data, index + LENGTH_OFFSET);
+                if (length == 0) {
+                    break;
+                }
                 int type = OrderedAccess.getIntPlain(data, index + TYPE_OFFSET);
-                position += align(length);
-                if (type != PADDING_TYPE) {
-                    count++;
-                    handler.onMessage(type, data, index + SPSC_HEADER_LENGTH, length - SPSC_HEADER_LENGTH);
+                int aligned = align(length);
+                position += aligned;
+                try {
+                    if (type != PADDING_TYPE) {
+                        count++;
+                        handler.onMessage(type, data, index + SPSC_HEADER_LENGTH, length - SPSC_HEADER_LENGTH);
+                    }
+                } finally {
+                    clearRecord(index, aligned);
                 }
             }
         } finally {
             if (position != head) {
-                // Release: our reads of the records happen-before the producer reuses their space.
+                // Release: our reads and the zeroing happen-before the producer reuses the space.
                 OrderedAccess.setLongRelease(body, HEAD_OFFSET, position);
                 signalNotFull();
             }
@@ -232,10 +285,56 @@ public final class SpscRing implements MessageRing {
         return count;
     }
 
+    /**
+     * Zeroes a consumed record so that its header reads "nothing yet" on the next lap, in an
+     * order that a consumer killed midway cannot turn into a misread: first mark it padding,
+     * then zero the payload, then the header. At any point the record is either a whole
+     * header (skipped if marked, redelivered if not, payload intact) or all zeros.
+     */
+    private void clearRecord(int index, int aligned) {
+        // Plain, then a store-store fence: the mark is visible before any payload zero.
+        OrderedAccess.setIntPlain(data, index + TYPE_OFFSET, PADDING_TYPE);
+        OrderedAccess.storeStoreFence();
+        RecordLayout.zero(data, index + SPSC_HEADER_LENGTH, aligned - SPSC_HEADER_LENGTH);
+        // Release: the payload zeros are visible before the header reads zero.
+        OrderedAccess.setLongRelease(data, index + LENGTH_OFFSET, 0L);
+    }
+
+    /**
+     * A consumer killed after zeroing records but before its head store leaves zeros at the
+     * head while committed records follow: skip them. Below the shared tail every record was
+     * committed, so a zero word there can only be one a consumer cleared; records are cleared
+     * whole and in order, so the first non-zero word is a header.
+     */
+    private void skipSpanClearedByDeadConsumer() {
+        // Acquire both: the tail's release covers every record below it.
+        long head = OrderedAccess.getLongAcquire(body, HEAD_OFFSET);
+        long tail = OrderedAccess.getLongAcquire(body, TAIL_OFFSET);
+        long position = head;
+        while (position < tail && OrderedAccess.getLongAcquire(data, (int) position & mask) == 0) {
+            position += RecordLayout.ALIGNMENT;
+        }
+        if (position != head) {
+            // Release: as in drain, for the producer that reuses the skipped space.
+            OrderedAccess.setLongRelease(body, HEAD_OFFSET, position);
+        }
+    }
+
+    /** Zeroes {@code length} bytes of the data area from {@code position}, wrapping at the end. */
+    private void zero(long position, long length) {
+        int index = (int) position & mask;
+        long first = Math.min(length, capacity - index);
+        RecordLayout.zero(data, index, first);
+        if (first < length) {
+            RecordLayout.zero(data, 0, length - first);
+        }
+    }
+
     @Override
     public boolean isEmpty() {
         // Acquire both: a snapshot for any thread. An aborted record counts as non-empty.
-        return OrderedAccess.getLongAcquire(body, HEAD_OFFSET) >= OrderedAccess.getLongAcquire(body, TAIL_OFFSET);
+        long head = OrderedAccess.getLongAcquire(body, HEAD_OFFSET);
+        return OrderedAccess.getIntAcquire(data, ((int) head & mask) + LENGTH_OFFSET) == 0;
     }
 
     @Override

@@ -14,8 +14,8 @@ import io.mproc.wait.WaitPointLayout;
  *        | metadata ({@link RingGeometry}): capacity, |
  *        | maxMessageLength; read-only after create   |
  *   128  +--------------------------------------------+
- *        | tail (long): producer position, bytes ever |  written by the producer only
- *        | published; monotonic, index = tail & mask  |
+ *        | tail (long): producer position, bytes ever |  written by the producer only, for
+ *        | committed; monotonic, index = tail & mask  |  its successor; consumers poll headers
  *   256  +--------------------------------------------+
  *        | head (long): consumer position             |  written by the consumer only
  *   384  +--------------------------------------------+
@@ -24,7 +24,9 @@ import io.mproc.wait.WaitPointLayout;
  *        | notFull wait point                         |
  *   640  +--------------------------------------------+
  *        | data: capacity bytes of records            |
- *        | ({@link RecordLayout}, 8-byte header)      |
+ *        | ({@link RecordLayout}, 8-byte header whose |
+ *        | length word commits the record; zero =     |
+ *        | nothing yet, so consumed bytes are zeroed) |
  *        +--------------------------------------------+
  * </pre>
  */
@@ -32,7 +34,7 @@ final class SpscRingLayout {
     private SpscRingLayout() {
     }
 
-    static final RegionKind KIND = new RegionKind("ring.spsc", 1);
+    static final RegionKind KIND = new RegionKind("ring.spsc", 2);
 
     /** One block per hot word: two cache lines. */
     static final int BLOCK = 128;
