@@ -34,7 +34,8 @@ import java.util.Objects;
  * nobody. Producer at {@code p = tail}, lap {@code L}: {@code EMPTY(L)} → claim it;
  * claimed for {@code L} already → help tail, retry; still occupied from lap {@code L-1} → full.
  * Consumer at {@code p = head}: {@code FULL(L)} → claim it; {@code READING(L)} or
- * {@code EMPTY(L+1)} → help head, retry; {@code EMPTY(L)} or {@code WRITING(L)} → nothing ready.
+ * {@code EMPTY(L+1)} → help head, retry; {@code EMPTY(L)}, {@code WRITING(L)} or (the head
+ * has lapped a slow reader) {@code READING(L-1)} → nothing ready.
  *
  * <p><b>Progress.</b> Lock-free between live threads that do not stop between a claim and its
  * commit: a failed CAS means another thread's claim or help succeeded. But a producer that is
@@ -293,6 +294,8 @@ public final class MpmcRing implements MessageRing {
                 }
             } else if (distance == 1 && state == EMPTY) {
                 advance(HEAD_OFFSET, position); // consumed, aborted or recovered: step over
+            } else if (distance == -1 && state == READING) {
+                return false; // the head lapped a slow reader: this position is not even written
             } else if (distance < 0) {
                 throw corrupted("head", position, control);
             }
@@ -335,7 +338,7 @@ public final class MpmcRing implements MessageRing {
             long control = OrderedAccess.getLongAcquire(body, slotOf(position) + CONTROL_OFFSET);
             int distance = MpmcControl.lapDistance(control, lapOf(position));
             int state = MpmcControl.state(control);
-            if (distance == 0 && (state == EMPTY || state == WRITING)) {
+            if ((distance == 0 && (state == EMPTY || state == WRITING)) || (distance == -1 && state == READING)) {
                 return true;
             }
             if (distance == 0 && state == FULL) {
