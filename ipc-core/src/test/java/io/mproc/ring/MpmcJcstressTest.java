@@ -5,6 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mproc.testing.ChildJvm;
 import io.mproc.testing.NoLeaksExtension;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -34,6 +40,7 @@ class MpmcJcstressTest {
             "-jvmArgs", "-XX:+UseSerialGC -Xmx256m",
             "-r", "target/jcstress-results", "-v");
         int exit = jcstress.awaitExit(Duration.ofSeconds(140));
+        moveResultBlobsToTarget();
         List<String> output = jcstress.output();
         String all = String.join("\n", output);
         assertEquals(0, exit, "jcstress exit code; output:\n" + all);
@@ -53,5 +60,18 @@ class MpmcJcstressTest {
         assertEquals("0", last.group(5), "jcstress hard errors: " + last.group());
         assertTrue(all.contains("Failed tests: No matches."), "jcstress reports failed tests");
         assertTrue(all.contains("Error tests: No matches."), "jcstress reports errors");
+    }
+
+    /** jcstress writes its raw result blob into the working directory; keep the module clean. */
+    private static void moveResultBlobsToTarget() {
+        Path target = Path.of("target", "jcstress-results");
+        try (DirectoryStream<Path> blobs = Files.newDirectoryStream(Path.of("."), "jcstress-results-*.bin.gz")) {
+            Files.createDirectories(target);
+            for (Path blob : blobs) {
+                Files.move(blob, target.resolve(blob.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
     }
 }
