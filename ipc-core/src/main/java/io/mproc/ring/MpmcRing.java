@@ -1,0 +1,452 @@
+package io.mproc.ring;
+
+import static io.mproc.ring.MpmcControl.EMPTY;
+import static io.mproc.ring.MpmcControl.FULL;
+import static io.mproc.ring.MpmcControl.READING;
+import static io.mproc.ring.MpmcControl.WRITING;
+import static io.mproc.ring.MpmcRingLayout.CONTROL_OFFSET;
+import static io.mproc.ring.MpmcRingLayout.HEAD_OFFSET;
+import static io.mproc.ring.MpmcRingLayout.LENGTH_OFFSET;
+import static io.mproc.ring.MpmcRingLayout.OWNER_TOKEN_OFFSET;
+import static io.mproc.ring.MpmcRingLayout.PAYLOAD_OFFSET;
+import static io.mproc.ring.MpmcRingLayout.TAIL_OFFSET;
+import static io.mproc.ring.MpmcRingLayout.TYPE_OFFSET;
+
+import io.mproc.memory.OrderedAccess;
+import io.mproc.memory.ProcessIdentity;
+import io.mproc.memory.Region;
+import io.mproc.memory.RegionNamespace;
+import io.mproc.wait.WaitPoint;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.Objects;
+
+/**
+ * A multi-producer, multi-consumer ring of fixed-size slots in shared memory: any number of
+ * threads in any number of processes may offer and poll at once. {@link #capacity()} is in
+ * messages (slots); each message is at most {@link #maxMessageLength()} bytes.
+ *
+ * <p><b>Algorithm.</b> A bounded slot queue in the style of Vyukov's, except that a slot is
+ * claimed by a CAS on its own {@linkplain MpmcControl control word} (lap, state, owner pid)
+ * rather than on the shared counter, so that a claim always names a live-checkable owner. The
+ * tail and head counters only say where to look; whoever sees a slot claimed for the counter's
+ * position advances the counter (helping), so an owner that dies before advancing it blocks
+ * nobody. Producer at {@code p = tail}, lap {@code L}: {@code EMPTY(L)} → claim it;
+ * claimed for {@code L} already → help tail, retry; still occupied from lap {@code L-1} → full.
+ * Consumer at {@code p = head}: {@code FULL(L)} → claim it; {@code READING(L)} or
+ * {@code EMPTY(L+1)} → help head, retry; {@code EMPTY(L)}, {@code WRITING(L)} or (the head
+ * has lapped a slow reader) {@code READING(L-1)} → nothing ready.
+ *
+ * <p><b>Progress.</b> Lock-free between live threads that do not stop between a claim and its
+ * commit: a failed CAS means another thread's claim or help succeeded. But a producer that is
+ * slow between {@link #tryClaim} and {@link #commit} (descheduled, or user code between them)
+ * holds up every consumer at its slot, even if later messages are committed: {@link #poll}
+ * then returns false. Likewise a slow consumer's slot counts as occupied for the producers
+ * one lap later.
+ *
+ * <p><b>SIGKILL.</b> A process killed at any instruction never wedges the ring: its claimed
+ * slot is freed by the first producer or consumer that is blocked by it for about a millisecond
+ * and finds (pid + start token, {@link MpmcDeadOwners}) that the owner is dead. What is lost:
+ * a message whose producer died before commit is skipped (it was never sent); a message whose
+ * consumer died while reading it is gone (at-most-once for that one message). Every other
+ * message is delivered exactly once, and the messages of one producer that one consumer
+ * receives arrive in the order they were offered. Consumers see only whole messages.
+ *
+ * <p><b>Memory ordering.</b> Claims are CASes on the control word (volatile: they read the
+ * previous state with acquire semantics and order the claimer's later writes after the claim).
+ * A producer writes length, type and payload with plain stores and publishes them with a
+ * release store of {@code FULL}; a consumer acquires {@code FULL} (through its claiming CAS)
+ * before reading them, and returns the slot with a release store of {@code EMPTY(L+1)} after
+ * its last read, so the next writer cannot overwrite bytes still being read. Counters are
+ * acquire-loaded before the control word so that "full" and "empty" are true at the moment the
+ * control word is read.
+ *
+ * <p>Thread-safe. Signals {@link #notEmpty()} after every commit and {@link #notFull()} after
+ * every consume, abort or recovery.
+ */
+public final class MpmcRing implements MessageRing {
+    private final Region region;
+    private final MemorySegment body;
+    private final int slots;
+    private final int lapShift;
+    private final long indexMask;
+    private final int slotStride;
+    private final int maxMessageLength;
+    private final int myPid;
+    private final int myToken;
+    private final WaitPoint notEmpty;
+    private final WaitPoint notFull;
+    private final MpmcDeadOwners deadOwners;
+
+    MpmcRing(Region region, MemorySegment body, String what) {
+        int[] meta = MpmcRingLayout.readMetadata(body, what);
+        this.region = region;
+        this.body = body;
+        this.slots = meta[0];
+        this.maxMessageLength = meta[1];
+        this.slotStride = meta[2];
+        this.lapShift = Integer.numberOfTrailingZeros(slots);
+        this.indexMask = slots - 1;
+        ProcessIdentity me = ProcessIdentity.current();
+        if (me.pid() > MpmcControl.MAX_PID) {
+            throw new IllegalStateException("pid " + me.pid() + " does not fit an MPMC control word");
+        }
+        this.myPid = me.pid();
+        this.myToken = me.startToken();
+        this.notEmpty = new WaitPoint(body, MpmcRingLayout.NOT_EMPTY_OFFSET);
+        this.notFull = new WaitPoint(body, MpmcRingLayout.NOT_FULL_OFFSET);
+        this.deadOwners = new MpmcDeadOwners(body, myPid);
+    }
+
+    /**
+     * Creates the ring {@code name} in {@code namespace}.
+     *
+     * @param slots            capacity in messages, a power of two
+     * @param maxMessageLength the largest payload in bytes
+     * @throws IllegalArgumentException if {@code slots} is not a power of two or a length is out of bounds
+     */
+    public static MpmcRing create(RegionNamespace namespace, String name, int slots, int maxMessageLength) {
+        return create(namespace, name, slots, maxMessageLength, MpmcRingLayout.DEFAULT_SLOT_ALIGNMENT);
+    }
+
+    /** As {@link #create(RegionNamespace, String, int, int)} with slots aligned to {@code slotAlignment} bytes. */
+    static MpmcRing create(RegionNamespace namespace, String name, int slots, int maxMessageLength, int slotAlignment) {
+        Objects.requireNonNull(namespace, "namespace");
+        MpmcRingLayout.checkArguments(slots, maxMessageLength);
+        int stride = MpmcRingLayout.slotStride(maxMessageLength, slotAlignment);
+        Region region = namespace.create(name, MpmcRingLayout.KIND, MpmcRingLayout.bodySize(slots, stride),
+            body -> MpmcRingLayout.initialize(body, slots, maxMessageLength, stride));
+        return new MpmcRing(region, region.body(), describe(region));
+    }
+
+    /**
+     * Attaches to the ring {@code name}, validating its stored shape against the file.
+     *
+     * @throws io.mproc.memory.RegionException naming the region if it is not a consistent {@code ring.mpmc}
+     */
+    public static MpmcRing attach(RegionNamespace namespace, String name) {
+        Objects.requireNonNull(namespace, "namespace");
+        Region region = namespace.attach(name, MpmcRingLayout.KIND);
+        try {
+            return new MpmcRing(region, region.body(), describe(region));
+        } catch (RuntimeException invalid) {
+            region.close();
+            throw invalid;
+        }
+    }
+
+    /**
+     * A ring over plain memory, not a region (jcstress and unit tests): {@code body} must be
+     * zero-filled and at least {@link #inMemoryBodySize} bytes. {@link #region()} is then null.
+     */
+    static MpmcRing inMemory(MemorySegment body, int slots, int maxMessageLength) {
+        MpmcRingLayout.checkArguments(slots, maxMessageLength);
+        MpmcRingLayout.initialize(body, slots, maxMessageLength,
+            MpmcRingLayout.slotStride(maxMessageLength, MpmcRingLayout.DEFAULT_SLOT_ALIGNMENT));
+        // The constructor's final fields and the caller's safe publication of the ring object
+        // publish the plain metadata writes to other threads.
+        return new MpmcRing(null, body, "in-memory " + MpmcRingLayout.KIND);
+    }
+
+    static long inMemoryBodySize(int slots, int maxMessageLength) {
+        return MpmcRingLayout.bodySize(slots,
+            MpmcRingLayout.slotStride(maxMessageLength, MpmcRingLayout.DEFAULT_SLOT_ALIGNMENT));
+    }
+
+    private static String describe(Region region) {
+        return "region " + region.path() + " (" + MpmcRingLayout.KIND + ")";
+    }
+
+    // ---------------------------------------------------------------- producing
+
+    @Override
+    public boolean offer(int type, MemorySegment source, long offset, int length) {
+        checkMessage(type, length);
+        long position = claim(type, length);
+        if (position < 0) {
+            return false;
+        }
+        long slot = slotOf(position);
+        MemorySegment.copy(source, offset, body, slot + PAYLOAD_OFFSET, length);
+        publish(slot, lapOf(position));
+        return true;
+    }
+
+    @Override
+    public boolean offer(int type, byte[] source, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, source.length);
+        checkMessage(type, length);
+        long position = claim(type, length);
+        if (position < 0) {
+            return false;
+        }
+        long slot = slotOf(position);
+        MemorySegment.copy(source, offset, body, ValueLayout.JAVA_BYTE, slot + PAYLOAD_OFFSET, length);
+        publish(slot, lapOf(position));
+        return true;
+    }
+
+    @Override
+    public long tryClaim(int type, int length) {
+        checkMessage(type, length);
+        long position = claim(type, length);
+        return position < 0 ? INSUFFICIENT_CAPACITY : slotOf(position) + PAYLOAD_OFFSET;
+    }
+
+    @Override
+    public void commit(long index) {
+        long slot = ownedSlot(index);
+        // Plain: our own CAS wrote it, and nobody changes a live owner's claim.
+        publish(slot, MpmcControl.lap(OrderedAccess.getLongPlain(body, slot + CONTROL_OFFSET)));
+    }
+
+    @Override
+    public void abort(long index) {
+        long slot = ownedSlot(index);
+        int lap = MpmcControl.lap(OrderedAccess.getLongPlain(body, slot + CONTROL_OFFSET));
+        // An aborted claim is a slot consumed without a message: consumers at it see
+        // EMPTY(L + 1) and step over it, producers one lap later reuse it.
+        OrderedAccess.setIntPlain(body, slot + OWNER_TOKEN_OFFSET, 0);
+        // Release: the token's zeroing is visible before anyone can claim the slot again.
+        OrderedAccess.setLongRelease(body, slot + CONTROL_OFFSET, MpmcControl.empty(lap + 1));
+        signal(notFull);
+    }
+
+    /** Claims the slot at the tail for a message; returns its position, or -1 when full. */
+    private long claim(int type, int length) {
+        while (true) {
+            // Acquire: the control load below must not be satisfied before this one (see class doc).
+            long position = OrderedAccess.getLongAcquire(body, TAIL_OFFSET);
+            long slot = slotOf(position);
+            int lap = lapOf(position);
+            // Acquire: what the slot's last owner did happens-before our decision on it.
+            long control = OrderedAccess.getLongAcquire(body, slot + CONTROL_OFFSET);
+            int distance = MpmcControl.lapDistance(control, lap);
+            int state = MpmcControl.state(control);
+            if (distance == 0 && state == EMPTY) {
+                // CAS: the claim itself; exactly one producer wins EMPTY(L).
+                if (OrderedAccess.compareAndSetLong(body, slot + CONTROL_OFFSET, control,
+                    MpmcControl.writing(lap, myPid))) {
+                    // Release: never elided or merged with the zeroing at commit (recovery reads it).
+                    OrderedAccess.setIntRelease(body, slot + OWNER_TOKEN_OFFSET, myToken);
+                    advance(TAIL_OFFSET, position);
+                    // Plain: published by the release store of FULL in publish().
+                    OrderedAccess.setIntPlain(body, slot + LENGTH_OFFSET, length);
+                    OrderedAccess.setIntPlain(body, slot + TYPE_OFFSET, type);
+                    return position;
+                }
+            } else if (distance == 0 || (distance == 1 && state == EMPTY)) {
+                advance(TAIL_OFFSET, position); // claimed (or even consumed) for this lap: help
+            } else if (distance == -1) {
+                // Lap L-1 still occupies the slot: full, unless its owner is dead.
+                if (state == FULL || !deadOwners.recoverIfDead(slot, control)) {
+                    return -1;
+                }
+                signal(notFull);
+            } else if (distance < -1) {
+                throw corrupted("tail", position, control);
+            }
+            // Otherwise our tail was stale (or a CAS lost): read it again.
+        }
+    }
+
+    /** Makes the message in our claimed slot visible to consumers. */
+    private void publish(long slot, int lap) {
+        // Plain: ordered before the release store below; an unowned slot's token is 0.
+        OrderedAccess.setIntPlain(body, slot + OWNER_TOKEN_OFFSET, 0);
+        // Release: length, type and payload become visible to whoever acquires FULL(L).
+        OrderedAccess.setLongRelease(body, slot + CONTROL_OFFSET, MpmcControl.full(lap));
+        signal(notEmpty);
+    }
+
+    // ---------------------------------------------------------------- consuming
+
+    @Override
+    public boolean poll(MessageHandler handler) {
+        Objects.requireNonNull(handler, "handler");
+        while (true) {
+            // Acquire: the control load below must not be satisfied before this one (see class doc).
+            long position = OrderedAccess.getLongAcquire(body, HEAD_OFFSET);
+            long slot = slotOf(position);
+            int lap = lapOf(position);
+            // Acquire: FULL's release made the message visible (the CAS re-reads it volatile).
+            long control = OrderedAccess.getLongAcquire(body, slot + CONTROL_OFFSET);
+            int distance = MpmcControl.lapDistance(control, lap);
+            int state = MpmcControl.state(control);
+            if (distance == 0) {
+                if (state == FULL) {
+                    // CAS: the claim; of consumers racing for this message exactly one wins.
+                    if (OrderedAccess.compareAndSetLong(body, slot + CONTROL_OFFSET, control,
+                        MpmcControl.reading(lap, myPid))) {
+                        consume(slot, lap, position, handler);
+                        return true;
+                    }
+                } else if (state == READING) {
+                    advance(HEAD_OFFSET, position); // another consumer took it: help
+                } else if (state == WRITING) {
+                    // A writer holds the head. Free it if dead, else nothing is ready yet.
+                    if (!deadOwners.recoverIfDead(slot, control)) {
+                        return false;
+                    }
+                    signal(notFull);
+                } else {
+                    return false; // EMPTY(L): nothing was ever claimed here
+                }
+            } else if (distance == 1 && state == EMPTY) {
+                advance(HEAD_OFFSET, position); // consumed, aborted or recovered: step over
+            } else if (distance == -1 && state == READING) {
+                return false; // the head lapped a slow reader: this position is not even written
+            } else if (distance < 0) {
+                throw corrupted("head", position, control);
+            }
+            // Otherwise our head was stale (or a CAS lost): read it again.
+        }
+    }
+
+    private void consume(long slot, int lap, long position, MessageHandler handler) {
+        // Release: never elided or merged with the zeroing below (recovery reads it).
+        OrderedAccess.setIntRelease(body, slot + OWNER_TOKEN_OFFSET, myToken);
+        advance(HEAD_OFFSET, position);
+        try {
+            // Plain: our CAS read FULL(L), which the producer's release store published.
+            int length = OrderedAccess.getIntPlain(body, slot + LENGTH_OFFSET);
+            int type = OrderedAccess.getIntPlain(body, slot + TYPE_OFFSET);
+            handler.onMessage(type, body, slot + PAYLOAD_OFFSET, length);
+        } finally {
+            // The message counts as consumed even if the handler threw.
+            OrderedAccess.setIntPlain(body, slot + OWNER_TOKEN_OFFSET, 0);
+            // Release: every read of the slot completes before a producer may overwrite it.
+            OrderedAccess.setLongRelease(body, slot + CONTROL_OFFSET, MpmcControl.empty(lap + 1));
+            signal(notFull);
+        }
+    }
+
+    @Override
+    public int drain(MessageHandler handler, int limit) {
+        int count = 0;
+        while (count < limit && poll(handler)) {
+            count++;
+        }
+        return count;
+    }
+
+    @Override
+    public boolean isEmpty() {
+        while (true) {
+            // Acquire, then acquire: as in poll.
+            long position = OrderedAccess.getLongAcquire(body, HEAD_OFFSET);
+            long control = OrderedAccess.getLongAcquire(body, slotOf(position) + CONTROL_OFFSET);
+            int distance = MpmcControl.lapDistance(control, lapOf(position));
+            int state = MpmcControl.state(control);
+            if ((distance == 0 && (state == EMPTY || state == WRITING)) || (distance == -1 && state == READING)) {
+                return true;
+            }
+            if (distance == 0 && state == FULL) {
+                return false;
+            }
+            if (distance == 0 || (distance == 1 && state == EMPTY)) {
+                advance(HEAD_OFFSET, position);
+            } else if (distance < 0) {
+                throw corrupted("head", position, control);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- shared helpers
+
+    /** Moves a counter from {@code position} to the next, unless someone already did. */
+    private void advance(long counterOffset, long position) {
+        // CAS: helpers race to do the same step; a failure means it is done.
+        OrderedAccess.compareAndSetLong(body, counterOffset, position, position + 1);
+    }
+
+    private void signal(WaitPoint point) {
+        point.signalAll();
+    }
+
+    private long slotOf(long position) {
+        return MpmcRingLayout.FIRST_SLOT_OFFSET + (position & indexMask) * slotStride;
+    }
+
+    private int lapOf(long position) {
+        return (int) (position >>> lapShift);
+    }
+
+    private void checkMessage(int type, int length) {
+        if (type < 0) {
+            throw new IllegalArgumentException("type=" + type + " (expected: >= 0; negative types are reserved)");
+        }
+        if (length < 0 || length > maxMessageLength) {
+            throw new IllegalArgumentException("length=" + length + " (expected: 0 to maxMessageLength="
+                + maxMessageLength + ")");
+        }
+    }
+
+    /** The slot of a claim index, checked to be a slot this process is writing. */
+    private long ownedSlot(long index) {
+        long slot = index - PAYLOAD_OFFSET;
+        long relative = slot - MpmcRingLayout.FIRST_SLOT_OFFSET;
+        if (relative < 0 || relative % slotStride != 0 || relative / slotStride >= slots) {
+            throw new IllegalArgumentException("index=" + index + " (expected: a value returned by tryClaim)");
+        }
+        // Plain: reads our own claim (a mismatch means a caller bug, not a race).
+        long control = OrderedAccess.getLongPlain(body, slot + CONTROL_OFFSET);
+        if (MpmcControl.state(control) != WRITING || MpmcControl.pid(control) != myPid) {
+            throw new IllegalStateException("index=" + index + " is not claimed by this process: "
+                + MpmcControl.describe(control));
+        }
+        return slot;
+    }
+
+    private IllegalStateException corrupted(String counter, long position, long control) {
+        return new IllegalStateException(this + ": " + counter + " at position " + position
+            + " but its slot is " + MpmcControl.describe(control) + ": the ring is corrupted");
+    }
+
+    // ---------------------------------------------------------------- accessors
+
+    @Override
+    public int maxMessageLength() {
+        return maxMessageLength;
+    }
+
+    /** In messages (slots). */
+    @Override
+    public long capacity() {
+        return slots;
+    }
+
+    @Override
+    public MemorySegment buffer() {
+        return body;
+    }
+
+    @Override
+    public WaitPoint notEmpty() {
+        return notEmpty;
+    }
+
+    @Override
+    public WaitPoint notFull() {
+        return notFull;
+    }
+
+    /** The region, or null for an in-memory ring. */
+    @Override
+    public Region region() {
+        return region;
+    }
+
+    @Override
+    public void close() {
+        if (region != null) {
+            region.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "MpmcRing[" + (region == null ? "in memory" : region.name()) + ", slots=" + slots
+            + ", maxMessageLength=" + maxMessageLength + "]";
+    }
+}
