@@ -1,0 +1,102 @@
+package io.mproc.examples;
+
+import io.mproc.memory.RegionNamespace;
+import io.mproc.ring.SpscRing;
+import io.mproc.wait.WaitStrategy;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The main demo: this JVM starts a second JVM, and the two bounce an 8-byte message back and
+ * forth through two SPSC rings in shared memory, then this side prints the round-trip
+ * percentiles. Both sides busy-spin, so on a machine with 2+ cores each takes one core for the
+ * few seconds the demo runs.
+ */
+public final class Demo {
+    private static final int WARM_UP = 200_000;
+    private static final int MEASURED = 200_000;
+    private static final int CAPACITY = 64 * 1024;
+    private static final int MAX_MESSAGE = 64;
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 2 && args[0].equals("echo")) {
+            echo(args[1]);
+            return;
+        }
+        String nsName = "demo-" + ProcessHandle.current().pid();
+        try (RegionNamespace namespace = RegionNamespace.open(nsName);
+             SpscRing ping = SpscRing.create(namespace, "ping", CAPACITY, MAX_MESSAGE);
+             SpscRing pong = SpscRing.create(namespace, "pong", CAPACITY, MAX_MESSAGE)) {
+            System.out.println("mproc demo: two JVMs, 8-byte ping-pong through shared-memory rings");
+            Process peer = startPeer(nsName);
+            try {
+                long[] rtt = pingPong(ping, pong);
+                Arrays.sort(rtt);
+                System.out.printf("round trips: %,d (after %,d warm-up)%n", MEASURED, WARM_UP);
+                System.out.printf("RTT median %,d ns   p90 %,d ns   p99 %,d ns   p99.9 %,d ns   max %,d ns%n",
+                    pct(rtt, 0.50), pct(rtt, 0.90), pct(rtt, 0.99), pct(rtt, 0.999), rtt[rtt.length - 1]);
+            } finally {
+                peer.waitFor();
+            }
+        }
+    }
+
+    private static long[] pingPong(SpscRing ping, SpscRing pong) throws InterruptedException {
+        MemorySegment message = MemorySegment.ofArray(new long[1]);
+        long[] received = new long[1];
+        long[] rtt = new long[MEASURED];
+        for (int i = 0; i < WARM_UP + MEASURED; i++) {
+            message.set(ValueLayout.JAVA_LONG, 0, i);
+            long start = System.nanoTime();
+            while (!ping.offer(1, message, 0, 8)) {
+                Thread.onSpinWait();
+            }
+            WaitStrategy.busySpin().await(pong.notEmpty(), () -> !pong.isEmpty(), WaitStrategy.FOREVER);
+            pong.poll((type, buffer, offset, length) -> received[0] = buffer.get(ValueLayout.JAVA_LONG, offset));
+            long end = System.nanoTime();
+            if (received[0] != i) {
+                throw new IllegalStateException("expected " + i + " back, got " + received[0]);
+            }
+            if (i >= WARM_UP) {
+                rtt[i - WARM_UP] = end - start;
+            }
+        }
+        ping.offer(2, message, 0, 0); // type 2: stop
+        return rtt;
+    }
+
+    /** The peer JVM: sends every message straight back until told to stop. */
+    private static void echo(String nsName) throws InterruptedException {
+        try (RegionNamespace namespace = RegionNamespace.open(nsName);
+             SpscRing ping = SpscRing.attach(namespace, "ping");
+             SpscRing pong = SpscRing.attach(namespace, "pong")) {
+            boolean[] stop = {false};
+            while (!stop[0]) {
+                WaitStrategy.busySpin().await(ping.notEmpty(), () -> !ping.isEmpty(), WaitStrategy.FOREVER);
+                ping.poll((type, buffer, offset, length) -> {
+                    if (type == 2) {
+                        stop[0] = true;
+                    } else {
+                        while (!pong.offer(1, buffer, offset, length)) {
+                            Thread.onSpinWait();
+                        }
+                    }
+                });
+            }
+        }
+    }
+
+    private static Process startPeer(String nsName) throws java.io.IOException {
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+            Demo.class.getName(), "echo", nsName);
+        return new ProcessBuilder(command).inheritIO().start();
+    }
+
+    private static long pct(long[] sorted, double fraction) {
+        return sorted[(int) Math.min(sorted.length - 1, Math.round(fraction * (sorted.length - 1)))];
+    }
+}
