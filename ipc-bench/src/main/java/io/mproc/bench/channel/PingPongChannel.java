@@ -18,4 +18,20 @@ public interface PingPongChannel {
 
     /** In the peer JVM, after the pinger exists: opens the echoing side. */
     Ponger openPonger(ChannelSpec spec, PeerWatch watch) throws IOException;
+
+    /**
+     * Whether the channel can carry a message of {@link ChannelSpec#payloadBytes()} bytes. A raw
+     * counter carries exactly 8; a message ring carries whatever fits its records.
+     */
+    default boolean carries(int payloadBytes) {
+        return payloadBytes == Long.BYTES;
+    }
+
+    /**
+     * Whether a waiting side may go to sleep (block in the kernel) rather than spin. Such a
+     * channel is also measured with its peer asleep, and for the CPU its idle side burns.
+     */
+    default boolean blocks() {
+        return false;
+    }
 }

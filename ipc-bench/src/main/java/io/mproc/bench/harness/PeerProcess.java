@@ -3,6 +3,7 @@ package io.mproc.bench.harness;
 import io.mproc.bench.channel.ChannelSpec;
 import io.mproc.bench.channel.PeerGoneException;
 import io.mproc.bench.channel.PeerWatch;
+import io.mproc.bench.channel.agrona.AgronaJvm;
 import io.mproc.bench.machine.PinningPlan;
 
 import java.io.BufferedReader;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The peer JVM of one measurement: started with the bench's java and class path, under
@@ -23,8 +25,13 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PeerProcess implements AutoCloseable {
 
-    /** JVM options of every peer: FFM for channels that call native code, a GC that stays out of the way. */
-    static final List<String> JVM_OPTIONS = List.of("--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC");
+    /**
+     * JVM options of every peer: FFM for channels that call native code, what Agrona needs on
+     * JDK 25, a GC that stays out of the way. The bench JVM gets the same from the pom.
+     */
+    static final List<String> JVM_OPTIONS = Stream.concat(
+        Stream.of("--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC"),
+        AgronaJvm.JVM_OPTIONS.stream()).toList();
 
     private final Process process;
     private final List<String> output = new CopyOnWriteArrayList<>();

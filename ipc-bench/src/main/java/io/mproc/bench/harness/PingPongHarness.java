@@ -12,6 +12,7 @@ import io.mproc.bench.machine.PinningPlan;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Round trips of a {@link PingPongChannel} between this JVM and a peer JVM. Each round trip
@@ -30,20 +31,57 @@ public final class PingPongHarness {
         this.limit = limit;
     }
 
+    /** Back-to-back round trips: the peer is awake (spinning, or about to sleep) when each one starts. */
     public MeasuringThread.Outcome<RepeatedLatency> measure(PingPongChannel channel, ChannelSpec spec, Counts counts)
         throws Exception {
+        return measure(channel, spec, counts, Duration.ZERO);
+    }
+
+    /**
+     * Round trips with the pinger pausing {@code gap} ({@link LockSupport#parkNanos}) before each
+     * timed one, outside the timing: long enough and the peer's spin phase has expired and it is
+     * asleep in the kernel when the message arrives, so the round trip measures the wake-up path.
+     * Warm-up round trips run back to back.
+     */
+    public MeasuringThread.Outcome<RepeatedLatency> measure(PingPongChannel channel, ChannelSpec spec, Counts counts,
+                                                            Duration gap) throws Exception {
         PeerWatchHolder watch = new PeerWatchHolder();
         try (Pinger pinger = channel.openPinger(spec, watch);
              PeerProcess peer = PeerProcess.start(pinning, "pong", channel.name(), spec, counts.total(), limit)) {
             watch.follow(peer.watch());
             peer.awaitReady(Duration.ofSeconds(60));
-            MeasuringThread.Outcome<RepeatedLatency> outcome = MeasuringThread.run(pinning, () -> rounds(pinger, counts));
+            MeasuringThread.Outcome<RepeatedLatency> outcome =
+                MeasuringThread.run(pinning, () -> rounds(pinger, counts, gap.toNanos()));
             peer.awaitSuccess(Duration.ofSeconds(30));
             return outcome;
         }
     }
 
-    private static RepeatedLatency rounds(Pinger pinger, Counts counts) {
+    /**
+     * The CPU the peer JVM burns while its ponger waits for a message that does not come: the
+     * peer opens its side and waits for message 1; after {@code window / 2} to settle (start-up
+     * compilation), its CPU time is read over {@code window}, then message 1 lets it finish.
+     * Whole process, every thread (JIT, GC, the waiting one), as a percentage of one CPU.
+     */
+    public double idleCpuPercent(PingPongChannel channel, ChannelSpec spec, Duration window) throws Exception {
+        PeerWatchHolder watch = new PeerWatchHolder();
+        try (Pinger pinger = channel.openPinger(spec, watch);
+             PeerProcess peer = PeerProcess.start(pinning, "pong", channel.name(), spec, 1, limit)) {
+            watch.follow(peer.watch());
+            peer.awaitReady(Duration.ofSeconds(60));
+            Thread.sleep(window.dividedBy(2));
+            long cpuBefore = ProcessCpu.nanos(peer.pid());
+            long start = System.nanoTime();
+            Thread.sleep(window);
+            long cpuAfter = ProcessCpu.nanos(peer.pid());
+            long elapsed = System.nanoTime() - start;
+            pinger.roundTrip(1);
+            peer.awaitSuccess(Duration.ofSeconds(30));
+            return 100.0 * (cpuAfter - cpuBefore) / elapsed;
+        }
+    }
+
+    private static RepeatedLatency rounds(Pinger pinger, Counts counts, long gapNanos) {
         long sequence = 0;
         for (long i = 0; i < counts.warmup(); i++) {
             pinger.roundTrip(++sequence);
@@ -53,6 +91,9 @@ public final class PingPongHarness {
         for (int rep = 0; rep < counts.reps(); rep++) {
             recorder.reset();
             for (long i = 0; i < counts.perRep(); i++) {
+                if (gapNanos > 0) {
+                    LockSupport.parkNanos(gapNanos);
+                }
                 long start = System.nanoTime();
                 pinger.roundTrip(++sequence);
                 recorder.record(System.nanoTime() - start);

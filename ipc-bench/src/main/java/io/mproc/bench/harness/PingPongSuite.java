@@ -1,19 +1,34 @@
 package io.mproc.bench.harness;
 
 import io.mproc.bench.BenchContext;
+import io.mproc.bench.Counts;
 import io.mproc.bench.Suite;
 import io.mproc.bench.channel.ChannelCatalog;
 import io.mproc.bench.channel.ChannelSpec;
 import io.mproc.bench.channel.PingPongChannel;
 import io.mproc.bench.latency.RepeatedLatency;
+import io.mproc.bench.result.Figure;
 import io.mproc.bench.result.TargetCatalog;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
-/** Round-trip latency of every ping-pong channel in the catalog, 8-byte payload. */
+/**
+ * Round-trip latency of every ping-pong channel in the catalog: 8-byte payload (subject = the
+ * channel's name) and, for channels that carry it, 1 KiB (subject {@code <name>-1kib}). A
+ * channel whose waiting side may sleep is also measured with its peer asleep (subject
+ * {@code <name>-asleep}: the pinger pauses {@link #ASLEEP_GAP} before each round trip) and for
+ * the CPU its blocked peer burns while nothing arrives ({@code idle_cpu}, % of one CPU).
+ *
+ * <p>A channel that fails is noted and the others still run; the suite then fails at the end.
+ */
 public final class PingPongSuite implements Suite {
 
     private static final int PAYLOAD_BYTES = 8;
+    private static final int LARGE_PAYLOAD_BYTES = 1024;
+    /** Far longer than any spin-then-block spin phase (microseconds): the peer is asleep by then. */
+    static final Duration ASLEEP_GAP = Duration.ofMillis(1);
     private static final Duration LIMIT = Duration.ofMinutes(10);
 
     @Override
@@ -24,15 +39,46 @@ public final class PingPongSuite implements Suite {
     @Override
     public void run(BenchContext context) throws Exception {
         PingPongHarness harness = new PingPongHarness(context.pinning(), LIMIT);
+        List<String> failed = new ArrayList<>();
         for (String name : ChannelCatalog.pingPongNames()) {
             PingPongChannel channel = ChannelCatalog.pingPong(name);
-            ChannelSpec spec = new ChannelSpec(context.shmDir(), "pingpong-" + name, PAYLOAD_BYTES);
-            MeasuringThread.Outcome<RepeatedLatency> outcome = harness.measure(channel, spec, context.profile().pingPong());
-            if (context.pinning().enabled() && !outcome.pinned()) {
-                context.note(name() + "/" + name + ": the measuring thread could not be pinned "
-                    + "(run the JVM with --enable-native-access=ALL-UNNAMED)");
+            try {
+                measure(context, harness, channel);
+            } catch (Exception | LinkageError broken) {
+                failed.add(name);
+                context.note(name() + "/" + name + " FAILED: " + broken);
+                broken.printStackTrace(System.out);
             }
-            outcome.value().writeRoundTrip(context.sink(), name(), name);
         }
+        if (!failed.isEmpty()) {
+            throw new IllegalStateException("ping-pong channels failed: " + failed);
+        }
+    }
+
+    private void measure(BenchContext context, PingPongHarness harness, PingPongChannel channel) throws Exception {
+        String name = channel.name();
+        Counts counts = context.profile().pingPong();
+        roundTrips(context, harness, channel, name, PAYLOAD_BYTES, counts, Duration.ZERO);
+        if (channel.carries(LARGE_PAYLOAD_BYTES)) {
+            roundTrips(context, harness, channel, name + "-1kib", LARGE_PAYLOAD_BYTES, counts, Duration.ZERO);
+        }
+        if (channel.blocks()) {
+            roundTrips(context, harness, channel, name + "-asleep", PAYLOAD_BYTES,
+                context.profile().pingPongAsleep(), ASLEEP_GAP);
+            double idle = harness.idleCpuPercent(channel,
+                new ChannelSpec(context.shmDir(), "idle-" + name, PAYLOAD_BYTES), context.profile().idleWindow());
+            context.sink().add(new Figure(name(), name, TargetCatalog.IDLE_CPU, idle, "%"));
+        }
+    }
+
+    private void roundTrips(BenchContext context, PingPongHarness harness, PingPongChannel channel, String subject,
+                            int payload, Counts counts, Duration gap) throws Exception {
+        ChannelSpec spec = new ChannelSpec(context.shmDir(), "pingpong-" + subject, payload);
+        MeasuringThread.Outcome<RepeatedLatency> outcome = harness.measure(channel, spec, counts, gap);
+        if (context.pinning().enabled() && !outcome.pinned()) {
+            context.note(name() + "/" + subject + ": the measuring thread could not be pinned "
+                + "(run the JVM with --enable-native-access=ALL-UNNAMED)");
+        }
+        outcome.value().writeRoundTrip(context.sink(), name(), subject);
     }
 }

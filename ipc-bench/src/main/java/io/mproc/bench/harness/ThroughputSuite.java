@@ -9,8 +9,13 @@ import io.mproc.bench.latency.RepeatedValue;
 import io.mproc.bench.result.TargetCatalog;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
-/** One-way throughput of every stream channel in the catalog, 8-byte payloads. */
+/**
+ * One-way throughput of every stream channel in the catalog, 8-byte payloads. A channel that
+ * fails is noted and the others still run; the suite then fails at the end.
+ */
 public final class ThroughputSuite implements Suite {
 
     private static final int PAYLOAD_BYTES = 8;
@@ -24,15 +29,29 @@ public final class ThroughputSuite implements Suite {
     @Override
     public void run(BenchContext context) throws Exception {
         ThroughputHarness harness = new ThroughputHarness(context.pinning(), LIMIT);
+        List<String> failed = new ArrayList<>();
         for (String name : ChannelCatalog.streamNames()) {
-            StreamChannel channel = ChannelCatalog.stream(name);
-            ChannelSpec spec = new ChannelSpec(context.shmDir(), "stream-" + name, PAYLOAD_BYTES);
-            MeasuringThread.Outcome<RepeatedValue> outcome = harness.measure(channel, spec, context.profile().throughput());
-            if (context.pinning().enabled() && !outcome.pinned()) {
-                context.note(name() + "/" + name + ": the measuring thread could not be pinned "
-                    + "(run the JVM with --enable-native-access=ALL-UNNAMED)");
+            try {
+                measure(context, harness, ChannelCatalog.stream(name));
+            } catch (Exception | LinkageError broken) {
+                failed.add(name);
+                context.note(name() + "/" + name + " FAILED: " + broken);
+                broken.printStackTrace(System.out);
             }
-            outcome.value().write(context.sink(), name(), name, TargetCatalog.RATE, "msgs/s");
         }
+        if (!failed.isEmpty()) {
+            throw new IllegalStateException("stream channels failed: " + failed);
+        }
+    }
+
+    private void measure(BenchContext context, ThroughputHarness harness, StreamChannel channel) throws Exception {
+        String name = channel.name();
+        ChannelSpec spec = new ChannelSpec(context.shmDir(), "stream-" + name, PAYLOAD_BYTES);
+        MeasuringThread.Outcome<RepeatedValue> outcome = harness.measure(channel, spec, context.profile().throughput());
+        if (context.pinning().enabled() && !outcome.pinned()) {
+            context.note(name() + "/" + name + ": the measuring thread could not be pinned "
+                + "(run the JVM with --enable-native-access=ALL-UNNAMED)");
+        }
+        outcome.value().write(context.sink(), name(), name, TargetCatalog.RATE, "msgs/s");
     }
 }

@@ -44,10 +44,25 @@ class SmokeTest {
         assertTrue(lines.stream().anyMatch(l -> l.contains("\"subject\":\"mapped-long\"")
             && l.contains("\"metric\":\"rtt_median\"")), "no mapped-long median in\n" + String.join("\n", lines));
         assertTrue(lines.stream().anyMatch(l -> l.contains("\"subject\":\"mapped-long-ring\"")));
+        // Every ring channel ran across JVMs: round trips at 8 B and 1 KiB, asleep, idle CPU, streams.
+        for (String subject : List.of("agrona-ring", "agrona-mpsc-ring", "mproc-spsc", "mproc-mpsc",
+            "mproc-spsc-default", "mproc-spsc-1kib", "agrona-ring-1kib", "mproc-spsc-default-asleep")) {
+            assertTrue(lines.stream().anyMatch(l -> l.contains("\"suite\":\"pingpong\"")
+                && l.contains("\"subject\":\"" + subject + "\"") && l.contains("\"metric\":\"rtt_median\"")),
+                "no pingpong " + subject + " median in\n" + String.join("\n", lines));
+        }
+        assertTrue(lines.stream().anyMatch(l -> l.contains("\"subject\":\"mproc-spsc-default\"")
+            && l.contains("\"metric\":\"idle_cpu\"")));
+        for (String subject : List.of("agrona-ring", "agrona-mpsc-ring", "mproc-spsc", "mproc-spsc-claim", "mproc-mpsc")) {
+            assertTrue(lines.stream().anyMatch(l -> l.contains("\"suite\":\"throughput\"")
+                && l.contains("\"subject\":\"" + subject + "\"") && l.contains("\"metric\":\"msgs_per_s\"")),
+                "no throughput " + subject + " in\n" + String.join("\n", lines));
+        }
         assertTrue(lines.stream().anyMatch(l -> l.contains("\"subject\":\"jvm-start\"")));
 
         String report = Files.readString(out.resolve("report.md"));
         assertTrue(report.contains("## pingpong"), report);
         assertTrue(report.contains("Pinning:"), report);
+        assertTrue(report.contains("mproc-spsc · rtt_median"), report);
     }
 }
