@@ -3,6 +3,7 @@ package io.mproc.ring;
 import io.mproc.memory.Region;
 import io.mproc.wait.WaitPoint;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 
 /**
  * A ring buffer of variable-length messages in a shared-memory region, written and read by
@@ -33,10 +34,26 @@ public interface MessageRing extends AutoCloseable {
     long capacity();
 
     /** Copies a message in. Returns false, writing nothing, when the ring is full. */
-    boolean offer(int type, MemorySegment source, long offset, int length);
+    default boolean offer(int type, MemorySegment source, long offset, int length) {
+        long index = tryClaim(type, length);
+        if (index < 0) {
+            return false;
+        }
+        MemorySegment.copy(source, offset, buffer(), index, length);
+        commit(index);
+        return true;
+    }
 
     /** Copies a message in. Returns false, writing nothing, when the ring is full. */
-    boolean offer(int type, byte[] source, int offset, int length);
+    default boolean offer(int type, byte[] source, int offset, int length) {
+        long index = tryClaim(type, length);
+        if (index < 0) {
+            return false;
+        }
+        MemorySegment.copy(source, offset, buffer(), ValueLayout.JAVA_BYTE, index, length);
+        commit(index);
+        return true;
+    }
 
     /**
      * Reserves {@code length} bytes for a message; returns the index in {@link #buffer()} at which
@@ -55,7 +72,9 @@ public interface MessageRing extends AutoCloseable {
     MemorySegment buffer();
 
     /** Hands the next message, if any, to {@code handler}; returns whether there was one. */
-    boolean poll(MessageHandler handler);
+    default boolean poll(MessageHandler handler) {
+        return drain(handler, 1) == 1;
+    }
 
     /** Hands up to {@code limit} messages to {@code handler}; returns how many. */
     int drain(MessageHandler handler, int limit);

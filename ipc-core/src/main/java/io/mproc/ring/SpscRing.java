@@ -13,7 +13,6 @@ import io.mproc.memory.Region;
 import io.mproc.memory.RegionNamespace;
 import io.mproc.wait.WaitPoint;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 
 /**
  * A single-producer, single-consumer ring of variable-length messages in a shared-memory
@@ -122,28 +121,6 @@ public final class SpscRing implements MessageRing {
     // ---- producer ----
 
     @Override
-    public boolean offer(int type, MemorySegment source, long offset, int length) {
-        long index = tryClaim(type, length);
-        if (index < 0) {
-            return false;
-        }
-        MemorySegment.copy(source, offset, data, index, length);
-        commit(index);
-        return true;
-    }
-
-    @Override
-    public boolean offer(int type, byte[] source, int offset, int length) {
-        long index = tryClaim(type, length);
-        if (index < 0) {
-            return false;
-        }
-        MemorySegment.copy(source, offset, data, ValueLayout.JAVA_BYTE, index, length);
-        commit(index);
-        return true;
-    }
-
-    @Override
     public long tryClaim(int type, int length) {
         RecordLayout.requireValidType(name, type);
         RecordLayout.requireValidLength(name, length, maxMessageLength);
@@ -239,11 +216,6 @@ public final class SpscRing implements MessageRing {
     }
 
     // ---- consumer ----
-
-    @Override
-    public boolean poll(MessageHandler handler) {
-        return drain(handler, 1) == 1;
-    }
 
     @Override
     public int drain(MessageHandler handler, int limit) {
