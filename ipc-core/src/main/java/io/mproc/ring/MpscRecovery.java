@@ -4,7 +4,6 @@ import static io.mproc.ring.MpscRingLayout.TAIL_OFFSET;
 import static io.mproc.ring.RecordLayout.ALIGNMENT;
 import static io.mproc.ring.RecordLayout.LENGTH_OFFSET;
 import static io.mproc.ring.RecordLayout.PID_OFFSET;
-import static io.mproc.ring.RecordLayout.TOKEN_OFFSET;
 import static io.mproc.ring.RecordLayout.align;
 
 import io.mproc.memory.OrderedAccess;
@@ -40,10 +39,16 @@ final class MpscRecovery {
 
     /** A negative header: skip the record if the process that claimed it is dead. */
     private static long afterClaimedRecord(MpscRing ring, long position, int index, int length) {
-        // Plain: written before the negative length we acquired.
-        int pid = OrderedAccess.getIntPlain(ring.buffer(), index + PID_OFFSET);
-        int token = OrderedAccess.getIntPlain(ring.buffer(), index + TOKEN_OFFSET);
-        if (ProcessIdentity.isAliveByToken(pid, token)) {
+        // Acquire, one 8-byte load: the claimer writes pid and token together, after the length.
+        long identity = OrderedAccess.getLongAcquire(ring.buffer(), index + PID_OFFSET);
+        int pid = RecordLayout.firstOfPair(identity);
+        if (pid == 0) {
+            // The claimer has not written its identity yet (or died before it did): it
+            // announced this position before its CAS, so ask the announce table.
+            if (ring.announces().smallestLiveAnnounce(position, position + 1) == position) {
+                return position;
+            }
+        } else if (ProcessIdentity.isAliveByToken(pid, RecordLayout.secondOfPair(identity))) {
             return position; // slow, not dead: wait for its commit
         }
         int aligned = align(-length);

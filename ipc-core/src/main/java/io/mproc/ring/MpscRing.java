@@ -8,7 +8,6 @@ import static io.mproc.ring.RecordLayout.LENGTH_OFFSET;
 import static io.mproc.ring.RecordLayout.MPSC_HEADER_LENGTH;
 import static io.mproc.ring.RecordLayout.PADDING_TYPE;
 import static io.mproc.ring.RecordLayout.PID_OFFSET;
-import static io.mproc.ring.RecordLayout.TOKEN_OFFSET;
 import static io.mproc.ring.RecordLayout.TYPE_OFFSET;
 import static io.mproc.ring.RecordLayout.align;
 
@@ -96,8 +95,9 @@ public final class MpscRing implements MessageRing {
     private final WaitPoint notEmpty;
     private final WaitPoint notFull;
     private final MpscAnnounceTable announces;
-    private final int producerPid = ProcessIdentity.current().pid();
-    private final int producerToken = ProcessIdentity.current().startToken();
+    /** This process's pid and start token as the one 8-byte word a claim's header carries. */
+    private final long producerIdentity = RecordLayout.pairWord(
+        ProcessIdentity.current().pid(), ProcessIdentity.current().startToken());
 
     /** Producers' last acquire-loaded head, shared by this process's producer threads (opaque). */
     @SuppressWarnings("unused")
@@ -190,15 +190,18 @@ public final class MpscRing implements MessageRing {
             // CAS: competing producers; its release publishes the announce with the new tail.
             if (OrderedAccess.compareAndSetLong(body, TAIL_OFFSET, tail, tail + required)) {
                 int record = required == aligned ? index : 0;
-                // Plain, then release of the negative length: "claimed by pid/token".
-                OrderedAccess.setIntPlain(data, record + TYPE_OFFSET, type);
-                OrderedAccess.setIntPlain(data, record + PID_OFFSET, producerPid);
-                OrderedAccess.setIntPlain(data, record + TOKEN_OFFSET, producerToken);
-                OrderedAccess.setIntRelease(data, record + LENGTH_OFFSET, -recordLength);
+                // Release, one 8-byte store of length (negative: claimed) and type: nothing of
+                // the record is written before its length, so the space of a claimer killed
+                // before this store stays all zero, which the consumer's recovery relies on.
+                OrderedAccess.setLongRelease(data, record + LENGTH_OFFSET,
+                    RecordLayout.pairWord(-recordLength, type));
+                // Release, one 8-byte store: pid and start token appear together, never a pid
+                // with a missing token (which would look like a recycled pid, i.e. dead).
+                OrderedAccess.setLongRelease(data, record + PID_OFFSET, producerIdentity);
                 if (required != aligned) {
-                    // Release: the padding before the wrap is complete once its length shows.
-                    OrderedAccess.setIntPlain(data, index + TYPE_OFFSET, PADDING_TYPE);
-                    OrderedAccess.setIntRelease(data, index + LENGTH_OFFSET, toEnd);
+                    // Release, one store: the padding before the wrap appears whole.
+                    OrderedAccess.setLongRelease(data, index + LENGTH_OFFSET,
+                        RecordLayout.pairWord(toEnd, PADDING_TYPE));
                 }
                 return record + MPSC_HEADER_LENGTH;
             }

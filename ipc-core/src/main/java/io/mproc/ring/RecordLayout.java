@@ -75,4 +75,26 @@ final class RecordLayout {
             segment.asSlice(offset, length).fill((byte) 0);
         }
     }
+
+    private static final boolean LITTLE_ENDIAN = java.nio.ByteOrder.nativeOrder() == java.nio.ByteOrder.LITTLE_ENDIAN;
+
+    /**
+     * Two ints as the 8-byte word that holds {@code first} at the lower address and
+     * {@code second} 4 bytes above it, so that both can be published with one store.
+     */
+    static long pairWord(int first, int second) {
+        return LITTLE_ENDIAN
+            ? ((long) second << 32) | (first & 0xFFFF_FFFFL)
+            : ((long) first << 32) | (second & 0xFFFF_FFFFL);
+    }
+
+    /** The int at the lower address of a {@link #pairWord}. */
+    static int firstOfPair(long word) {
+        return LITTLE_ENDIAN ? (int) word : (int) (word >>> 32);
+    }
+
+    /** The int 4 bytes above the lower address of a {@link #pairWord}. */
+    static int secondOfPair(long word) {
+        return LITTLE_ENDIAN ? (int) (word >>> 32) : (int) word;
+    }
 }

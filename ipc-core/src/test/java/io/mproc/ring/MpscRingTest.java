@@ -175,6 +175,33 @@ class MpscRingTest extends CrossProcessTest {
     }
 
     @Test
+    void aClaimWhoseClaimerDiedBeforeWritingItsIdentityIsSkippedByItsLength() throws Exception {
+        ProcessIdentity dead = RingTestSupport.deadProcess();
+        try (MpscRing ring = MpscRing.create(namespace, "r", 1024, 64)) {
+            simulateDeadClaimWindow(ring, dead, 0, 40);
+            // Its first store (length and type) landed; its identity store did not.
+            OrderedAccess.setLongRelease(ring.buffer(), RecordLayout.LENGTH_OFFSET, RecordLayout.pairWord(-40, 7));
+            assertTrue(ring.offer(2, new byte[8], 0, 8));
+            assertEquals(List.of(2), drainTypesWithin(ring, 1, 2_000));
+            assertEquals(1, ring.deadRecordsSkipped());
+            roundTripAfterRecovery(ring);
+        }
+    }
+
+    @Test
+    void aClaimWithoutIdentityIsWaitedForWhileItsAnnouncerLives() throws Exception {
+        try (MpscRing ring = MpscRing.create(namespace, "r", 1024, 64)) {
+            simulateDeadClaimWindow(ring, ProcessIdentity.current(), 0, 40);
+            OrderedAccess.setLongRelease(ring.buffer(), RecordLayout.LENGTH_OFFSET, RecordLayout.pairWord(-40, 7));
+            assertTrue(ring.offer(2, new byte[8], 0, 8));
+            long deadline = System.nanoTime() + 5 * MpscRing.STALL_NANOS;
+            while (System.nanoTime() < deadline) {
+                assertFalse(ring.poll(RingTestSupport.IGNORE), "must wait: the claimer may be alive between its two stores");
+            }
+        }
+    }
+
+    @Test
     void aRecordHalfZeroedByAKilledConsumerIsSkippedNotMisread() {
         try (MpscRing ring = MpscRing.create(namespace, "r", 1024, 64)) {
             byte[] junk = new byte[64];
