@@ -34,8 +34,10 @@ import java.lang.invoke.VarHandle;
  * nothing (it never blocks), and delivers once the producer commits.
  *
  * <p><b>Producer protocol.</b> (1) Release-store the tail value about to be claimed into the
- * thread's announce slot ({@link MpscAnnounceTable}); (2) CAS the tail forward; (3) write type,
- * pid and start token plainly, then release-store the <em>negative</em> record length; (4) if
+ * thread's announce slot ({@link MpscAnnounceTable}); (2) CAS the tail forward; (3)
+ * release-store the <em>negative</em> record length together with the type as one 8-byte word
+ * (nothing of the record is written before it, so a claimer killed earlier leaves only zeros),
+ * then pid and start token as another single 8-byte word; (4) if
  * the claim wrapped, write the padding record before index 0; (5) write the payload; (6)
  * release-store the positive length: the commit. The consumer acquire-loads the length at
  * its head: positive = committed, negative = claimed, 0 = nothing written. After handling it
@@ -61,7 +63,10 @@ import java.lang.invoke.VarHandle;
  *       dead owner (skipped, and a dead process writes nothing more).</li>
  *   <li>Killed after the negative header, before the commit: the header names the claimer; a
  *       consumer that has waited {@link #STALL_NANOS} checks it with
- *       {@link ProcessIdentity#isAliveByToken} and skips the record if the claimer is dead.</li>
+ *       {@link ProcessIdentity#isAliveByToken} and skips the record (its length is known) if
+ *       the claimer is dead. If the identity word is still zero (killed between the two
+ *       header stores, or alive and slow there), the announce table decides, as above: a live
+ *       announcer of this position means wait.</li>
  *   <li>In every case the dead producer's uncommitted message is lost (it was never sent), and
  *       its committed messages stay a gap-free prefix of what it offered.</li>
  *   <li>Consumer killed: the head has not moved past what it was handling, so that batch is
