@@ -24,15 +24,18 @@ final class MpscRecovery {
      * producer's claim), else the end of the space that dead producers claimed there.
      */
     static long afterStall(MpscRing ring, long position, int index, int length) {
-        if (length == 0 && position >= ring.tailCache()) {
-            // Acquire: a tail beyond us means claims whose headers are on their way.
-            ring.tailCache(OrderedAccess.getLongAcquire(ring.body(), TAIL_OFFSET));
-            if (position >= ring.tailCache()) {
-                return position; // empty: the common case, no clock read
-            }
-        }
+        // Every empty poll ends here, so the common case must stay cheap: the tail is looked
+        // at only once the position has looked empty for a while. Loading it on each poll would
+        // pull the producers' tail line into this core and make every claim CAS wait for it.
         if (!ring.stalledLongEnough(position)) {
             return position;
+        }
+        if (length == 0) {
+            // Acquire: a tail beyond us means claims whose headers are on their way.
+            long tail = OrderedAccess.getLongAcquire(ring.body(), TAIL_OFFSET);
+            if (position >= tail) {
+                return position; // empty
+            }
         }
         return length < 0 ? afterClaimedRecord(ring, position, index, length) : afterClaimWindow(ring, position, index);
     }
@@ -51,10 +54,10 @@ final class MpscRecovery {
         } else if (ProcessIdentity.isAliveByToken(pid, RecordLayout.secondOfPair(identity))) {
             return position; // slow, not dead: wait for its commit
         }
-        int aligned = align(-length);
-        ring.zeroRecord(index, aligned);
+        // No zeroing here: the consumer zeroes all consumed space, skipped records included,
+        // before its head passes it.
         ring.countDeadRecord();
-        return position + aligned;
+        return position + align(-length);
     }
 
     /**
@@ -64,7 +67,6 @@ final class MpscRecovery {
     private static long afterClaimWindow(MpscRing ring, long position, int index) {
         // Acquire: every claim below this tail was announced before its CAS.
         long tail = OrderedAccess.getLongAcquire(ring.body(), TAIL_OFFSET);
-        ring.tailCache(tail);
         long limit = Math.min(tail, position + (ring.capacityBytes() - index));
         // The slots first, then the headers (see the ring's Javadoc for why this order).
         long announced = ring.announces().smallestLiveAnnounce(position, limit);
@@ -80,8 +82,7 @@ final class MpscRecovery {
         if (end == position) {
             return position; // the header arrived meanwhile
         }
-        // Plain: mostly zero already; anything a dead claimer left goes. Published by the head release.
-        ring.zero(index, (int) (end - position));
+        // The span is zeroed with the rest of the consumed space before the head passes it.
         ring.countDeadRecord();
         return end;
     }

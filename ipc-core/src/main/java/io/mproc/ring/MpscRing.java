@@ -1,5 +1,6 @@
 package io.mproc.ring;
 
+import static io.mproc.ring.MpscRingLayout.CONSUMED_OFFSET;
 import static io.mproc.ring.MpscRingLayout.HEAD_OFFSET;
 import static io.mproc.ring.MpscRingLayout.NO_POSITION;
 import static io.mproc.ring.MpscRingLayout.TAIL_OFFSET;
@@ -26,7 +27,10 @@ import java.lang.invoke.VarHandle;
  *
  * <p><b>Contract.</b> Any number of threads in any processes produce (at most
  * {@link MpscRingLayout#DEFAULT_SLOTS} at once); one thread at a time consumes. Messages of one
- * producer thread arrive in the order it committed them.
+ * producer thread arrive in the order it committed them. Consumed space becomes free for
+ * producers in batches of {@link MpscRingLayout#zeroingBatch} bytes (at most 4 KiB), and all of
+ * it as soon as a poll finds the ring empty; so right after one poll of a full ring, an offer
+ * may still find it full.
  *
  * <p><b>Progress.</b> Producers are lock-free: a claim is a compare-and-set of the tail, which
  * fails only because another producer's claim succeeded. The consumer is wait-free except that
@@ -40,9 +44,12 @@ import java.lang.invoke.VarHandle;
  * then pid and start token as another single 8-byte word; (4) if
  * the claim wrapped, write the padding record before index 0; (5) write the payload; (6)
  * release-store the positive length: the commit. The consumer acquire-loads the length at
- * its head: positive = committed, negative = claimed, 0 = nothing written. After handling it
- * marks the record as padding, zeroes it (the next lap needs zero headers) and, once per batch,
- * release-stores the head.
+ * its {@code consumed} position: positive = committed, negative = claimed, 0 = nothing
+ * written. After each drain it release-stores {@code consumed}; once
+ * {@link MpscRingLayout#zeroingBatch} bytes of consumed space have built up below it, it zeroes
+ * them (the next lap needs zero headers) and release-stores the head, up to which producers
+ * may reuse space. Zeroing in batches keeps it off the per-message path (see
+ * {@link #drain}).
  *
  * <p><b>SIGKILL.</b>
  * <ul>
@@ -69,15 +76,19 @@ import java.lang.invoke.VarHandle;
  *       announcer of this position means wait.</li>
  *   <li>In every case the dead producer's uncommitted message is lost (it was never sent), and
  *       its committed messages stay a gap-free prefix of what it offered.</li>
- *   <li>Consumer killed: the head has not moved past what it was handling, so that batch is
- *       delivered again (at-least-once). Records are marked padding before being zeroed and the
- *       header is zeroed last, so a record half-zeroed by a killed consumer is skipped, never
- *       misread.</li>
+ *   <li>Consumer killed: {@code consumed} has not moved past the drain it was in, so the
+ *       messages of that one drain call are delivered again to the next consumer
+ *       (at-least-once). Everything below {@code consumed} is never read again: a consumer
+ *       killed while zeroing leaves a half-zeroed span below {@code consumed} and above the
+ *       head, which its successor zeroes again before moving the head.</li>
  * </ul>
  */
 public final class MpscRing implements MessageRing {
     /** How long a record may stay claimed-but-uncommitted before the consumer checks its claimer. */
     public static final long STALL_NANOS = 1_000_000;
+
+    /** Polls of one stalled position between two clock reads (a power of two). */
+    static final int POLLS_PER_CLOCK_READ = 16;
 
     private static final VarHandle HEAD_CACHE;
 
@@ -97,6 +108,8 @@ public final class MpscRing implements MessageRing {
     private final int capacity;
     private final int mask;
     private final int maxMessageLength;
+    /** Consumed bytes left unzeroed below the consumed position ({@link MpscRingLayout#zeroingBatch}). */
+    private final int zeroingBatch;
     private final WaitPoint notEmpty;
     private final WaitPoint notFull;
     private final MpscAnnounceTable announces;
@@ -107,11 +120,10 @@ public final class MpscRing implements MessageRing {
     /** Producers' last acquire-loaded head, shared by this process's producer threads (opaque). */
     @SuppressWarnings("unused")
     private long headCache;
-    /** Consumer-local: last acquire-loaded tail; only ever behind the real tail. */
-    private long tailCache;
     /** Consumer-local: the position where it last found an uncommitted record, and since when. */
     private long stallPosition = -1;
     private long stallSince;
+    private int stallPolls;
     /** Consumer-local: records and bytes skipped as claimed by dead producers. */
     private long deadRecordsSkipped;
 
@@ -123,11 +135,11 @@ public final class MpscRing implements MessageRing {
         this.capacity = geometry.capacity();
         this.mask = capacity - 1;
         this.maxMessageLength = geometry.maxMessageLength();
+        this.zeroingBatch = MpscRingLayout.zeroingBatch(capacity, maxMessageLength);
         this.notEmpty = new WaitPoint(body, MpscRingLayout.NOT_EMPTY_OFFSET);
         this.notFull = new WaitPoint(body, MpscRingLayout.NOT_FULL_OFFSET);
         this.announces = new MpscAnnounceTable(name, body, geometry.slots());
         this.headCache = OrderedAccess.getLongAcquire(body, HEAD_OFFSET);
-        this.tailCache = OrderedAccess.getLongAcquire(body, TAIL_OFFSET);
     }
 
     /**
@@ -244,76 +256,90 @@ public final class MpscRing implements MessageRing {
 
     @Override
     public int drain(MessageHandler handler, int limit) {
-        // Plain: the consumer is the only writer of the head.
-        final long head = OrderedAccess.getLongPlain(body, HEAD_OFFSET);
-        long position = head;
+        // Plain: the consumer is the only writer of consumed and head.
+        final long consumed = OrderedAccess.getLongPlain(body, CONSUMED_OFFSET);
+        long head = OrderedAccess.getLongPlain(body, HEAD_OFFSET);
+        long position = consumed;
         int count = 0;
         try {
             while (count < limit) {
+                if (position - head > zeroingBatch) {
+                    // Keep the unzeroed span short: positions at or past head + capacity would
+                    // read its stale headers as new records.
+                    head = zeroConsumed(head, position);
+                }
                 int index = (int) position & mask;
                 // Acquire: pairs with the producer's release of the length (commit or claim).
                 int length = OrderedAccess.getIntAcquire(data, index + LENGTH_OFFSET);
                 if (length <= 0) {
                     long next = MpscRecovery.afterStall(this, position, index, length);
                     if (next == position) {
+                        if (position == consumed && head != position) {
+                            // Nothing to deliver: zero now, while no one waits for this thread.
+                            head = zeroConsumed(head, position);
+                        }
                         break;
                     }
                     position = next;
                     continue;
                 }
-                int aligned = align(length);
-                try {
-                    // Plain: covered by the length acquire.
-                    int type = OrderedAccess.getIntPlain(data, index + TYPE_OFFSET);
-                    if (type != PADDING_TYPE) {
-                        handler.onMessage(type, data, index + MPSC_HEADER_LENGTH, length - MPSC_HEADER_LENGTH);
-                        count++;
-                    }
-                } finally {
-                    zeroRecord(index, aligned);
-                    position += aligned;
+                // Advance first: a handler that throws has still been handed the message.
+                position += align(length);
+                // Plain: covered by the length acquire.
+                int type = OrderedAccess.getIntPlain(data, index + TYPE_OFFSET);
+                if (type != PADDING_TYPE) {
+                    handler.onMessage(type, data, index + MPSC_HEADER_LENGTH, length - MPSC_HEADER_LENGTH);
+                    count++;
                 }
             }
         } finally {
-            if (position != head) {
-                // Release: the zeroing and our reads happen-before producers reclaim the space.
-                OrderedAccess.setLongRelease(body, HEAD_OFFSET, position);
-                signalNotFull();
+            if (position != consumed) {
+                // Release: what the handler read happens-before a successor consumer starts here.
+                OrderedAccess.setLongRelease(body, CONSUMED_OFFSET, position);
+                if (position - head > zeroingBatch) {
+                    zeroConsumed(head, position);
+                }
             }
         }
         return count;
     }
 
     /**
-     * Zeroes a consumed record so the next lap finds 0 headers: first marks it as padding (so a
-     * consumer killed midway leaves a record its successor skips), then zeroes the rest, then
-     * the length and type word last.
+     * Zeroes the consumed space {@code [head, position)} and moves the head to
+     * {@code position}, letting producers reuse it; returns the new head. Done in batches of
+     * {@link MpscRingLayout#zeroingBatch} bytes, not per message, on purpose: in a
+     * request/response exchange the consumer's zeroing stores would otherwise still be in
+     * flight when the same thread's next claim CAS (a full fence) has to wait for them, one
+     * cross-core transfer per message.
      */
-    void zeroRecord(int index, int aligned) {
-        // Plain store, then a store-store fence: the mark must land before any zeroing.
-        OrderedAccess.setIntPlain(data, index + TYPE_OFFSET, PADDING_TYPE);
+    private long zeroConsumed(long head, long position) {
+        // Release: consumed must be visible before any zeroing, so that a successor of a
+        // consumer killed while zeroing never reads zeroed records as still to come.
+        OrderedAccess.setLongRelease(body, CONSUMED_OFFSET, position);
         VarHandle.storeStoreFence();
-        zero(index + ALIGNMENT, aligned - ALIGNMENT);
-        // Release: the zeroed body is in memory before the header reads as "nothing here".
-        OrderedAccess.setLongRelease(data, index + LENGTH_OFFSET, 0L);
+        zeroSpan(head, position);
+        // Release: the zeroing and our reads happen-before producers reclaim the space.
+        OrderedAccess.setLongRelease(body, HEAD_OFFSET, position);
+        signalNotFull();
+        return position;
     }
 
-    /** Plain zeroing of consumed space; published by the head release. */
-    void zero(int index, int length) {
-        if (length <= 256) {
-            for (int i = 0; i < length; i += ALIGNMENT) {
-                OrderedAccess.setLongPlain(data, index + i, 0L);
-            }
-        } else {
-            data.asSlice(index, length).fill((byte) 0);
+    /** Plain zeroing of the consumed positions {@code [from, to)}, which may wrap. */
+    private void zeroSpan(long from, long to) {
+        int start = (int) from & mask;
+        int length = (int) (to - from);
+        int firstPart = Math.min(length, capacity - start);
+        RecordLayout.zero(data, start, firstPart);
+        if (firstPart < length) {
+            RecordLayout.zero(data, 0, length - firstPart);
         }
     }
 
     @Override
     public boolean isEmpty() {
         // Acquire: a snapshot for any thread. A pending padding record counts as non-empty.
-        long head = OrderedAccess.getLongAcquire(body, HEAD_OFFSET);
-        return OrderedAccess.getIntAcquire(data, (int) head & mask) <= 0;
+        long consumed = OrderedAccess.getLongAcquire(body, CONSUMED_OFFSET);
+        return OrderedAccess.getIntAcquire(data, (int) consumed & mask) <= 0;
     }
 
     /** Records this consumer skipped because their claimers died before committing them. */
@@ -372,21 +398,23 @@ public final class MpscRing implements MessageRing {
         return announces;
     }
 
-    long tailCache() {
-        return tailCache;
-    }
-
-    void tailCache(long tail) {
-        tailCache = tail;
-    }
-
+    /**
+     * Whether the consumer has found {@code position} empty or uncommitted for
+     * {@link #STALL_NANOS}. Cheap on purpose (one clock read per new position, then one per
+     * {@link #POLLS_PER_CLOCK_READ} polls), since every empty poll asks; so a consumer that polls
+     * rarely notices a dead claim after that many polls past the stall time.
+     */
     boolean stalledLongEnough(long position) {
-        long now = System.nanoTime();
         if (stallPosition != position) {
             stallPosition = position;
-            stallSince = now;
+            stallPolls = 0;
+            stallSince = System.nanoTime();
             return false;
         }
+        if ((++stallPolls & (POLLS_PER_CLOCK_READ - 1)) != 0) {
+            return false;
+        }
+        long now = System.nanoTime();
         if (now - stallSince < STALL_NANOS) {
             return false;
         }

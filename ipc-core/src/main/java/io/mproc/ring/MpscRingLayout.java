@@ -16,7 +16,10 @@ import io.mproc.memory.RegionKind;
  *        | tail (long): claim position, CAS by every  |
  *        | producer; monotonic                        |
  *   256  +--------------------------------------------+
- *        | head (long): consumer position             |  written by the consumer only
+ *        | head (long): zeroed position; producers    |  written by the consumer only
+ *        |   may claim up to head + capacity          |
+ *   264  | consumed (long): delivered position        |  written by the consumer only
+ *        |   (head &lt;= consumed &lt;= tail)                |
  *   384  +--------------------------------------------+
  *        | notEmpty wait point                        |
  *   512  +--------------------------------------------+
@@ -38,13 +41,18 @@ final class MpscRingLayout {
     private MpscRingLayout() {
     }
 
-    static final RegionKind KIND = new RegionKind("ring.mpsc", 1);
+    static final RegionKind KIND = new RegionKind("ring.mpsc", 2);
 
     static final int BLOCK = 128;
 
     static final long METADATA_OFFSET = 0;
     static final long TAIL_OFFSET = METADATA_OFFSET + BLOCK;
     static final long HEAD_OFFSET = TAIL_OFFSET + BLOCK;
+    /**
+     * Beside the head: both are written by the consumer only, and producers read the head
+     * only when their cached copy says the ring is full.
+     */
+    static final long CONSUMED_OFFSET = HEAD_OFFSET + 8;
     static final long NOT_EMPTY_OFFSET = HEAD_OFFSET + BLOCK;
     static final long NOT_FULL_OFFSET = NOT_EMPTY_OFFSET + BLOCK;
     static final long SLOTS_OFFSET = NOT_FULL_OFFSET + BLOCK;
@@ -59,6 +67,20 @@ final class MpscRingLayout {
     /** Producer threads (across all processes) that may have produced at once. */
     static final int DEFAULT_SLOTS = 128;
     static final int MAX_SLOTS = RingGeometry.MAX_SLOTS;
+
+    /** Consumed space the consumer lets build up before zeroing it and moving the head. */
+    static final int MAX_ZEROING_BATCH = 4096;
+
+    /**
+     * How many consumed bytes the consumer may leave unzeroed below {@code consumed}: small
+     * enough that, once everything is consumed, a producer always finds room for the largest
+     * record even when it wraps ({@code 2 * maxRecord}), so nobody waits on a lazy consumer.
+     * Zero means "zero at every drain".
+     */
+    static int zeroingBatch(int capacity, int maxMessageLength) {
+        int maxRecord = RecordLayout.align(RecordLayout.MPSC_HEADER_LENGTH + maxMessageLength);
+        return Math.max(0, Math.min(Math.min(MAX_ZEROING_BATCH, capacity / 4), capacity - 2 * maxRecord));
+    }
 
     static long slotOffset(int slot) {
         return SLOTS_OFFSET + (long) slot * SLOT_LENGTH;

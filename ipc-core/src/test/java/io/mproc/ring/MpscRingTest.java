@@ -55,16 +55,27 @@ class MpscRingTest extends CrossProcessTest {
     }
 
     @Test
-    void offerReturnsFalseWhenFullAndSucceedsAgainAfterAPoll() {
+    void offerReturnsFalseWhenFullAndSpaceComesBackInBatchesAndWhollyOnceDrained() {
         try (MpscRing ring = MpscRing.create(namespace, "r", 256, 32)) {
-            int sent = 0;
-            while (ring.offer(1, new byte[16], 0, 16)) { // 32-byte records
-                sent++;
+            assertEquals(256 / 32, fill(ring)); // 32-byte records
+            int batch = MpscRingLayout.zeroingBatch(256, 32);
+            for (int polled = 0; polled <= batch / 32; polled++) {
+                assertTrue(ring.poll(RingTestSupport.IGNORE));
             }
-            assertEquals(256 / 32, sent);
-            assertTrue(ring.poll(RingTestSupport.IGNORE));
-            assertTrue(ring.offer(1, new byte[16], 0, 16));
+            assertTrue(ring.offer(1, new byte[16], 0, 16), "a batch of consumed space is free again");
+            while (ring.poll(RingTestSupport.IGNORE)) {
+                // drain: the poll that finds the ring empty frees all consumed space
+            }
+            assertEquals(256 / 32, fill(ring));
         }
+    }
+
+    private static int fill(MpscRing ring) {
+        int sent = 0;
+        while (ring.offer(1, new byte[16], 0, 16)) {
+            sent++;
+        }
+        return sent;
     }
 
     @Test
@@ -202,16 +213,41 @@ class MpscRingTest extends CrossProcessTest {
     }
 
     @Test
-    void aRecordHalfZeroedByAKilledConsumerIsSkippedNotMisread() {
+    void aConsumerKilledWhileZeroingLeavesNothingItsSuccessorMisreads() {
         try (MpscRing ring = MpscRing.create(namespace, "r", 1024, 64)) {
             byte[] junk = new byte[64];
             java.util.Arrays.fill(junk, (byte) 0x7f);
             assertTrue(ring.offer(1, junk, 0, 64));
             assertTrue(ring.offer(2, new byte[8], 0, 8));
-            // A consumer that died after marking the first record and zeroing part of it.
-            OrderedAccess.setIntPlain(ring.buffer(), RecordLayout.TYPE_OFFSET, RecordLayout.PADDING_TYPE);
-            ring.zero(RecordLayout.ALIGNMENT, 24);
-            assertEquals(List.of(2), drainTypes(ring));
+            assertEquals(List.of(1, 2), drainTypes(ring));
+            // A consumer that died after delivering both, part-way through zeroing the first.
+            RecordLayout.zero(ring.buffer(), 0, 24);
+            assertTrue(ring.offer(3, new byte[8], 0, 8));
+            try (MpscRing successor = MpscRing.attach(namespace, "r")) {
+                assertEquals(List.of(3), drainTypes(successor));
+            }
+        }
+    }
+
+    @Test
+    void theSmallestRingNeverLeavesAProducerWaitingOnUnzeroedSpace() {
+        try (MpscRing ring = MpscRing.create(namespace, "r", 64, 8)) {
+            for (int round = 0; round < 1_000; round++) {
+                int size = round % 9;
+                assertTrue(ring.offer(1 + round % 5, new byte[size], 0, size), "round " + round);
+                assertTrue(ring.poll(RingTestSupport.IGNORE), "round " + round);
+            }
+        }
+    }
+
+    @Test
+    void consumedSpaceIsZeroedInBatchesBeforeProducersReuseIt() {
+        try (MpscRing ring = MpscRing.create(namespace, "r", 1 << 16, 64)) {
+            for (int lap = 0; lap < 3 * (1 << 16) / 24; lap++) {
+                assertTrue(ring.offer(7, new byte[8], 0, 8), "message " + lap);
+                assertEquals(List.of(7), drainTypes(ring), "message " + lap);
+            }
+            assertTrue(ring.isEmpty());
         }
     }
 
