@@ -26,6 +26,7 @@ public final class ChannelCatalog {
     public static final String AGRONA_MPSC_RING = "agrona-mpsc-ring";
     public static final String MPROC_SPSC = "mproc-spsc";
     public static final String MPROC_MPSC = "mproc-mpsc";
+    public static final String MPROC_MPMC = "mproc-mpmc";
     public static final String MPROC_SPSC_DEFAULT = "mproc-spsc-default";
     public static final String MPROC_SPSC_CLAIM = "mproc-spsc-claim";
 
@@ -41,8 +42,7 @@ public final class ChannelCatalog {
         pingPong(() -> new MprocRingPingPong(MPROC_SPSC, RingKind.SPSC, Waiting.BUSY_SPIN));
         pingPong(() -> new MprocRingPingPong(MPROC_MPSC, RingKind.MPSC, Waiting.BUSY_SPIN));
         pingPong(() -> new MprocRingPingPong(MPROC_SPSC_DEFAULT, RingKind.SPSC, Waiting.SPIN_THEN_BLOCK));
-        // ---- MPMC goes here ---- once io.mproc.ring.MpmcRing lands (see RingKind):
-        // pingPong(() -> new MprocRingPingPong("mproc-mpmc", RingKind.MPMC, Waiting.BUSY_SPIN));
+        pingPong(() -> new MprocRingPingPong(MPROC_MPMC, RingKind.MPMC, Waiting.BUSY_SPIN));
 
         STREAM.put(MappedLongRing.NAME, MappedLongRing::new);
         stream(() -> new AgronaRingStream(AGRONA_RING, AgronaRingKind.ONE_TO_ONE));
@@ -50,7 +50,7 @@ public final class ChannelCatalog {
         stream(() -> new MprocRingStream(MPROC_SPSC, RingKind.SPSC, false));
         stream(() -> new MprocRingStream(MPROC_SPSC_CLAIM, RingKind.SPSC, true));
         stream(() -> new MprocRingStream(MPROC_MPSC, RingKind.MPSC, false));
-        // ---- MPMC goes here ---- (one producer peer; "mproc-mpmc-2x2" needs a multi-peer harness)
+        stream(() -> new MprocRingStream(MPROC_MPMC, RingKind.MPMC, false));
     }
 
     private ChannelCatalog() {

@@ -6,13 +6,15 @@ import io.mproc.bench.channel.PeerGoneException;
 import io.mproc.bench.channel.PeerWatch;
 import io.mproc.bench.channel.Ponger;
 import io.mproc.bench.channel.StreamProducer;
+import io.mproc.bench.channel.mproc.MpmcGroup;
 
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The peer JVM's entry point: {@code pong} echoes round trips, {@code produce} sends a stream.
+ * The peer JVM's entry point: {@code pong} echoes round trips, {@code produce} sends a stream,
+ * {@code group-produce} / {@code group-consume} are members of an {@link MpmcGroup}.
  * Arguments are {@code key=value} ({@code channel}, {@code count}, {@code parent}, {@code limit-ms}
  * and the {@link ChannelSpec}). The peer stops by itself when the bench JVM is gone or the
  * time limit passes, so a crashed bench never leaves a core spinning.
@@ -61,6 +63,18 @@ public final class PeerMain {
                     for (long value = 1; value <= count; value++) {
                         producer.send(value);
                     }
+                }
+            }
+            case "group-produce" -> {
+                try (MpmcGroup group = MpmcGroup.attach(spec)) {
+                    say(READY);
+                    group.produce(Integer.parseInt(spec.option(MpmcGroup.PRODUCER_OPTION, "0")), count, watch);
+                }
+            }
+            case "group-consume" -> {
+                try (MpmcGroup group = MpmcGroup.attach(spec)) {
+                    say(READY);
+                    group.consumeUntil(count, watch);
                 }
             }
             default -> throw new IllegalArgumentException("unknown role " + args[0]);

@@ -93,6 +93,21 @@ public final class PeerProcess implements AutoCloseable {
         };
     }
 
+    /**
+     * As {@link #watch()}, for a peer whose work may end before this side's: only a peer that
+     * failed (exited with a non-zero status) or the run's time limit stops the waiting.
+     */
+    public PeerWatch failureWatch() {
+        return () -> {
+            if (!process.isAlive() && process.exitValue() != 0) {
+                throw new PeerGoneException("peer exited with " + process.exitValue() + ":\n" + outputText());
+            }
+            if (System.nanoTime() - deadlineNanos > 0) {
+                throw new PeerGoneException("run time limit passed; peer output:\n" + outputText());
+            }
+        };
+    }
+
     /** Waits for a clean exit; throws with the peer's output otherwise. */
     public void awaitSuccess(Duration timeout) throws IOException, InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

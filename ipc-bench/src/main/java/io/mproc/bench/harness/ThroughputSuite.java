@@ -5,6 +5,7 @@ import io.mproc.bench.Suite;
 import io.mproc.bench.channel.ChannelCatalog;
 import io.mproc.bench.channel.ChannelSpec;
 import io.mproc.bench.channel.StreamChannel;
+import io.mproc.bench.channel.mproc.MpmcGroup;
 import io.mproc.bench.latency.RepeatedValue;
 import io.mproc.bench.result.TargetCatalog;
 
@@ -38,6 +39,15 @@ public final class ThroughputSuite implements Suite {
                 context.note(name() + "/" + name + " FAILED: " + broken);
                 broken.printStackTrace(System.out);
             }
+        }
+        try {
+            ChannelSpec spec = new ChannelSpec(context.shmDir(), "stream-" + MpmcGroup.NAME, PAYLOAD_BYTES);
+            new GroupThroughputHarness(LIMIT).measure(spec, context.profile().throughput())
+                .write(context.sink(), name(), MpmcGroup.NAME, TargetCatalog.RATE, "msgs/s");
+        } catch (Exception | LinkageError broken) {
+            failed.add(MpmcGroup.NAME);
+            context.note(name() + "/" + MpmcGroup.NAME + " FAILED: " + broken);
+            broken.printStackTrace(System.out);
         }
         if (!failed.isEmpty()) {
             throw new IllegalStateException("stream channels failed: " + failed);

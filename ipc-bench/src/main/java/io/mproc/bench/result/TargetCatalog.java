@@ -85,6 +85,10 @@ public final class TargetCatalog {
             r.add(new FigureRule(new FigureKey(PINGPONG, ring[0] + "-1kib", RTT_MEDIAN),
                 new FigureKey(PINGPONG, ring[1] + "-1kib", RTT_MEDIAN), null));
         }
+        // The MPMC ring has no Agrona counterpart: held to the cache-line floor alone.
+        r.add(new FigureRule(new FigureKey(PINGPONG, "mproc-mpmc", RTT_MEDIAN), cacheLine,
+            new Target.AtMostTimesFloor(1.5)));
+        r.add(new FigureRule(new FigureKey(PINGPONG, "mproc-mpmc", RTT_P99), null, new Target.AtMost(1_000, "ns")));
         // The default waiting (spin, then block): "≈ busy-spin RTT" when the peer is awake, read
         // as within 1.2× of the busy-spin ring; ≤ 1.2× the futex floor when it is asleep;
         // "idle CPU ≈ 0%" read as at most 1% of one CPU for the whole waiting JVM.

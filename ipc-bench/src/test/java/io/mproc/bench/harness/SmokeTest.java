@@ -45,7 +45,7 @@ class SmokeTest {
             && l.contains("\"metric\":\"rtt_median\"")), "no mapped-long median in\n" + String.join("\n", lines));
         assertTrue(lines.stream().anyMatch(l -> l.contains("\"subject\":\"mapped-long-ring\"")));
         // Every ring channel ran across JVMs: round trips at 8 B and 1 KiB, asleep, idle CPU, streams.
-        for (String subject : List.of("agrona-ring", "agrona-mpsc-ring", "mproc-spsc", "mproc-mpsc",
+        for (String subject : List.of("agrona-ring", "agrona-mpsc-ring", "mproc-spsc", "mproc-mpsc", "mproc-mpmc",
             "mproc-spsc-default", "mproc-spsc-1kib", "agrona-ring-1kib", "mproc-spsc-default-asleep")) {
             assertTrue(lines.stream().anyMatch(l -> l.contains("\"suite\":\"pingpong\"")
                 && l.contains("\"subject\":\"" + subject + "\"") && l.contains("\"metric\":\"rtt_median\"")),
@@ -53,7 +53,8 @@ class SmokeTest {
         }
         assertTrue(lines.stream().anyMatch(l -> l.contains("\"subject\":\"mproc-spsc-default\"")
             && l.contains("\"metric\":\"idle_cpu\"")));
-        for (String subject : List.of("agrona-ring", "agrona-mpsc-ring", "mproc-spsc", "mproc-spsc-claim", "mproc-mpsc")) {
+        for (String subject : List.of("agrona-ring", "agrona-mpsc-ring", "mproc-spsc", "mproc-spsc-claim", "mproc-mpsc",
+            "mproc-mpmc", "mproc-mpmc-2x2")) {
             assertTrue(lines.stream().anyMatch(l -> l.contains("\"suite\":\"throughput\"")
                 && l.contains("\"subject\":\"" + subject + "\"") && l.contains("\"metric\":\"msgs_per_s\"")),
                 "no throughput " + subject + " in\n" + String.join("\n", lines));

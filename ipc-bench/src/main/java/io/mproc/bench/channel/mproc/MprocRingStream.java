@@ -26,6 +26,7 @@ public final class MprocRingStream implements StreamChannel {
     /** The most messages one drain hands over: a fraction of the ring, so the producer rarely stalls. */
     static final int BATCH = 1024;
     private static final int MAX_MESSAGE_LENGTH = 1024;
+    private static final int MPMC_MAX_MESSAGE_LENGTH = 40;
     private static final int TYPE = 1;
     private static final String RING = "stream";
     private static final ValueLayout.OfLong VALUE = ValueLayout.JAVA_LONG_UNALIGNED;
@@ -50,7 +51,9 @@ public final class MprocRingStream implements StreamChannel {
         requireEightBytes(spec);
         RegionNamespace namespace = RegionNamespace.open(spec.dir(), spec.id());
         try {
-            return new Consumer(namespace, kind.create(namespace, RING, CAPACITY_BYTES, MAX_MESSAGE_LENGTH));
+            // An MPMC ring has fixed slots of the largest message: one cache line each here.
+            int maxLength = kind == RingKind.MPMC ? MPMC_MAX_MESSAGE_LENGTH : MAX_MESSAGE_LENGTH;
+            return new Consumer(namespace, kind.create(namespace, RING, CAPACITY_BYTES, maxLength));
         } catch (RuntimeException failed) {
             namespace.close();
             throw failed;

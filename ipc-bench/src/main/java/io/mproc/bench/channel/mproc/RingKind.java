@@ -2,6 +2,7 @@ package io.mproc.bench.channel.mproc;
 
 import io.mproc.memory.RegionNamespace;
 import io.mproc.ring.MessageRing;
+import io.mproc.ring.MpmcRing;
 import io.mproc.ring.MpscRing;
 import io.mproc.ring.SpscRing;
 
@@ -28,13 +29,27 @@ public enum RingKind {
         MessageRing attach(RegionNamespace namespace, String name) {
             return MpscRing.attach(namespace, name);
         }
+    },
+    MPMC {
+        @Override
+        MessageRing create(RegionNamespace namespace, String name, int capacityBytes, int maxMessageLength) {
+            return MpmcRing.create(namespace, name, slotsFor(capacityBytes, maxMessageLength), maxMessageLength);
+        }
+
+        @Override
+        MessageRing attach(RegionNamespace namespace, String name) {
+            return MpmcRing.attach(namespace, name);
+        }
     };
-    // ---- MPMC goes here ----
-    // When io.mproc.ring.MpmcRing lands (create(ns, name, slots, maxMessageLength): a capacity in
-    // slots, not bytes), add an MPMC constant mapping capacityBytes to slots (e.g. capacityBytes /
-    // (header + maxMessageLength) rounded to a power of two), then register "mproc-mpmc" channels
-    // in ChannelCatalog next to mproc-mpsc, and the 2x2 stream ("mproc-mpmc-2x2") once the
-    // harness has more than one producer peer.
+
+    /**
+     * An MPMC ring is sized in fixed slots, not bytes: as many slots of the largest message
+     * (plus a 16-byte control word and header) as fit in {@code capacityBytes}, rounded down
+     * to a power of two, at least 2.
+     */
+    static int slotsFor(int capacityBytes, int maxMessageLength) {
+        return Math.max(2, Integer.highestOneBit(capacityBytes / (16 + maxMessageLength)));
+    }
 
     /** Creates the ring {@code name} (the bench side). */
     abstract MessageRing create(RegionNamespace namespace, String name, int capacityBytes, int maxMessageLength);
