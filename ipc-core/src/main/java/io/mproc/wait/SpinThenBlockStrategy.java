@@ -12,8 +12,9 @@ final class SpinThenBlockStrategy implements WaitStrategy {
     /** A few scheduler round trips: lets the other side run on a busy machine before we sleep. */
     static final int DEFAULT_YIELDS = 4;
     /**
-     * The longest single futex sleep: a blocked thread notices {@link Thread#interrupt()} within
-     * this, since the JDK cannot interrupt a thread inside the futex system call.
+     * The first futex sleep slice (later ones grow to 5 times this, see
+     * {@link WaitPoint#sleepUntil}): a blocked thread notices {@link Thread#interrupt()} within
+     * a slice, since the JDK cannot interrupt a thread inside the futex system call.
      */
     static final long DEFAULT_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 

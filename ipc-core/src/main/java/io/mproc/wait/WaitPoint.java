@@ -87,15 +87,23 @@ public final class WaitPoint {
 
     /**
      * The blocking half of the protocol, without spinning: registers as a waiter, then sleeps
-     * on the futex until {@code condition} holds or the deadline passes, waking at least every
-     * {@code sliceNanos} to notice {@link Thread#interrupt()} (a thread blocked in the futex
-     * system call gets no signal from it). The registration is undone on every exit.
+     * on the futex until {@code condition} holds or the deadline passes, waking now and then to
+     * notice {@link Thread#interrupt()} (a thread blocked in the futex system call gets no
+     * signal from it): after {@code sliceNanos} at first, then after slices that double up to
+     * {@link #MAX_SLICE_FACTOR} times that, so that a thread idle for long wakes a few times a
+     * second, not fifty (each wake costs CPU, most while the path is not yet compiled). The
+     * registration is undone on every exit.
      *
      * @return true if the condition holds, false if the deadline passed first
      */
+    /** How far the sleep slice of a long wait grows: 5 × 20 ms by default. */
+    static final int MAX_SLICE_FACTOR = 5;
+
     boolean sleepUntil(WaitCondition condition, long deadlineNanos, long sliceNanos) throws InterruptedException {
         long sequenceOffset = offset + WaitPointLayout.SEQUENCE_OFFSET;
         long waitersOffset = offset + WaitPointLayout.WAITERS_OFFSET;
+        long slice = sliceNanos;
+        long maxSlice = sliceNanos * MAX_SLICE_FACTOR;
         // Read-modify-write (a full fence): the registration is visible before we re-read the
         // condition, so a signaller that published after our last look sees us and wakes us.
         OrderedAccess.getAndAddInt(segment, waitersOffset, 1);
@@ -118,7 +126,9 @@ public final class WaitPoint {
                 }
                 // WOKEN, VALUE_CHANGED, TIMED_OUT (of a slice), INTERRUPTED (a signal handler):
                 // all mean "look again"; the loop re-checks condition, interrupt and deadline.
-                Futex.await(segment, sequenceOffset, sequence, Math.min(remaining, sliceNanos));
+                if (Futex.await(segment, sequenceOffset, sequence, Math.min(remaining, slice)) == Futex.Outcome.TIMED_OUT) {
+                    slice = Math.min(slice * 2, maxSlice);
+                }
             }
         } finally {
             // Read-modify-write: deregister whether we return, time out or throw.

@@ -35,9 +35,11 @@ public interface WaitStrategy {
      * Spins briefly (a few microseconds), yields a few times, then sleeps on the futex: near
      * busy-spin latency when the other side answers quickly, no CPU when idle. The default.
      *
-     * <p>While asleep the thread wakes every 20 ms to notice {@link Thread#interrupt()} (the JDK
-     * cannot interrupt a thread inside the futex system call), so an interrupt is seen within
-     * about that long; the wake-ups cost next to no CPU.
+     * <p>While asleep the thread wakes now and then to notice {@link Thread#interrupt()} (the
+     * JDK cannot interrupt a thread inside the futex system call): after 20 ms, then after
+     * slices doubling up to 100 ms. So an interrupt is seen within 20 ms early in a wait and
+     * within 100 ms in a long one; a thread blocked for long wakes about ten times a second,
+     * which costs next to no CPU.
      *
      * @throws UnsupportedOperationException if the futex is not {@link Futex#isAvailable() available}
      */
