@@ -1,10 +1,13 @@
 /*
  * Floors for mproc's cross-process figures: the round trip of one value between two
  * processes through a shared mapping, either busy-spinning on the cache line ("spin") or
- * sleeping in the Linux futex ("futex"). Nothing a JVM can do between two processes is
- * faster, so the bench reports mproc's figures as ratios to these, measured in the same run.
+ * sleeping in the Linux futex ("futex"). "futex-asleep" is "futex" with the timing side
+ * pausing 1 ms before each timed round trip (not in the warm-up), so that the echoing side has been asleep that long
+ * (its CPU idle) when the value arrives: the floor for a peer that was really asleep. Nothing
+ * a JVM can do between two processes is faster, so the bench reports mproc's figures as
+ * ratios to these, measured in the same run.
  *
- * Usage: floor spin|futex CPU_A CPU_B WARMUP REPS PER_REP
+ * Usage: floor spin|futex|futex-asleep CPU_A CPU_B WARMUP REPS PER_REP
  *   CPU_A/CPU_B: CPUs of the timing and echoing process (-1: leave unpinned; equal: one core).
  * Prints one line per repetition, read by io.mproc.bench.floor.FloorLine:
  *   FLOOR test=spin cpus=0,1 rep=1 count=N median_ns=.. p90_ns=.. p99_ns=.. p999_ns=.. max_ns=..
@@ -95,11 +98,14 @@ static uint64_t at_quantile(const uint64_t *sorted, long n, double q) {
 }
 
 int main(int argc, char **argv) {
-    if (argc != 7 || (strcmp(argv[1], "spin") != 0 && strcmp(argv[1], "futex") != 0)) {
-        fprintf(stderr, "usage: floor spin|futex CPU_A CPU_B WARMUP REPS PER_REP\n");
+    if (argc != 7 || (strcmp(argv[1], "spin") != 0 && strcmp(argv[1], "futex") != 0
+                      && strcmp(argv[1], "futex-asleep") != 0)) {
+        fprintf(stderr, "usage: floor spin|futex|futex-asleep CPU_A CPU_B WARMUP REPS PER_REP\n");
         return 2;
     }
-    int blocking = strcmp(argv[1], "futex") == 0;
+    int blocking = strcmp(argv[1], "spin") != 0;
+    /* The same pause as the bench's "-asleep" ping-pong (PingPongSuite.ASLEEP_GAP). */
+    struct timespec gap = { 0, strcmp(argv[1], "futex-asleep") == 0 ? 1000000L : 0L };
     int cpu_a = atoi(argv[2]), cpu_b = atoi(argv[3]);
     long warmup = atol(argv[4]), reps = atol(argv[5]), per_rep = atol(argv[6]);
     if (warmup < 0 || reps < 1 || per_rep < 1) {
@@ -142,6 +148,7 @@ int main(int argc, char **argv) {
     }
     for (long rep = 1; rep <= reps; rep++) {
         for (long i = 0; i < per_rep; i++) {
+            if (gap.tv_nsec > 0) nanosleep(&gap, NULL);
             seq++;
             uint64_t start = nanos();
             publish(&s->ping, (uint32_t) seq, blocking);

@@ -1,6 +1,7 @@
 package io.mproc.bench.floor;
 
 import io.mproc.bench.BenchContext;
+import io.mproc.bench.Counts;
 import io.mproc.bench.Suite;
 import io.mproc.bench.latency.RepeatedLatency;
 import io.mproc.bench.latency.RepeatedValue;
@@ -14,6 +15,7 @@ import java.util.List;
 
 import static io.mproc.bench.result.TargetCatalog.CACHE_LINE_FLOOR;
 import static io.mproc.bench.result.TargetCatalog.FLOORS;
+import static io.mproc.bench.result.TargetCatalog.FUTEX_ASLEEP_FLOOR;
 import static io.mproc.bench.result.TargetCatalog.FUTEX_CROSS_CORE_FLOOR;
 import static io.mproc.bench.result.TargetCatalog.FUTEX_SAME_CORE_FLOOR;
 import static io.mproc.bench.result.TargetCatalog.JVM_START_FLOOR;
@@ -52,6 +54,11 @@ public final class FloorSuite implements Suite {
             spin.writeRoundTrip(context.sink(), FLOORS, CACHE_LINE_FLOOR);
             RepeatedLatency futex = program.run("futex", a, b, context.profile().futexFloor(), NATIVE_TIMEOUT);
             futex.writeRoundTrip(context.sink(), FLOORS, FUTEX_CROSS_CORE_FLOOR);
+            // Timed like the -asleep ping-pongs, with the futex floor's short warm-up (C needs no JIT).
+            Counts asleepCounts = new Counts(context.profile().futexFloor().warmup(),
+                context.profile().pingPongAsleep().reps(), context.profile().pingPongAsleep().perRep());
+            RepeatedLatency asleep = program.run("futex-asleep", a, b, asleepCounts, NATIVE_TIMEOUT);
+            asleep.writeRoundTrip(context.sink(), FLOORS, FUTEX_ASLEEP_FLOOR);
         } else {
             context.note("one CPU: the cross-core C floors (spin, futex) are skipped");
         }

@@ -52,9 +52,13 @@ public final class PeerMain {
             case "pong" -> {
                 try (Ponger ponger = ChannelCatalog.pingPong(channel).openPonger(spec, watch)) {
                     say(READY);
-                    for (long sequence = 1; sequence <= count; sequence++) {
-                        ponger.echo(sequence);
-                    }
+                    // On a thread of its own name, so the bench can read the waiting thread's CPU
+                    // apart from the JVM's (the launcher's main thread keeps the OS name "java").
+                    onWaiterThread(() -> {
+                        for (long sequence = 1; sequence <= count; sequence++) {
+                            ponger.echo(sequence);
+                        }
+                    });
                 }
             }
             case "produce" -> {
@@ -80,6 +84,27 @@ public final class PeerMain {
             default -> throw new IllegalArgumentException("unknown role " + args[0]);
         }
         say(DONE);
+    }
+
+    /** The OS thread name of the peer's waiting side. */
+    static final String WAITER_THREAD = "peer-waiter";
+
+    private static void onWaiterThread(Runnable work) throws InterruptedException {
+        Throwable[] failure = new Throwable[1];
+        Thread waiter = Thread.ofPlatform().name(WAITER_THREAD).start(() -> {
+            try {
+                work.run();
+            } catch (Throwable failed) {
+                failure[0] = failed;
+            }
+        });
+        waiter.join();
+        if (failure[0] instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (failure[0] instanceof Error error) {
+            throw error;
+        }
     }
 
     private static PeerWatch watch(long parentPid, long limitMillis) {

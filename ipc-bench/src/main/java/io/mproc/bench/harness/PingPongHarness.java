@@ -57,27 +57,40 @@ public final class PingPongHarness {
         }
     }
 
+    /** How long a blocked peer waits before its idle CPU is read: a process idle for long, not one just started. */
+    static final Duration IDLE_SETTLE = Duration.ofSeconds(3);
+
+    /** CPU burnt while waiting, % of one CPU: the whole peer JVM, and its waiting thread alone (-1: unknown). */
+    public record IdleCpu(double process, double waitingThread) {
+    }
+
     /**
      * The CPU the peer JVM burns while its ponger waits for a message that does not come: the
-     * peer opens its side and waits for message 1; after {@code window / 2} to settle (start-up
-     * compilation), its CPU time is read over {@code window}, then message 1 lets it finish.
-     * Whole process, every thread (JIT, GC, the waiting one), as a percentage of one CPU.
+     * peer opens its side and waits for message 1; after {@link #IDLE_SETTLE} (the first
+     * seconds of a JVM's life, and of a wait, run cold code: class loading, interpreted FFM
+     * calls, the short first sleep slices), its CPU time is read over {@code window}, then
+     * message 1 lets it finish.
+     * Whole process, every thread (JIT, GC, the waiting one), and the waiting thread
+     * ({@link PeerMain#WAITER_THREAD}) alone, as percentages of one CPU.
      */
-    public double idleCpuPercent(PingPongChannel channel, ChannelSpec spec, Duration window) throws Exception {
+    public IdleCpu idleCpuPercent(PingPongChannel channel, ChannelSpec spec, Duration window) throws Exception {
         PeerWatchHolder watch = new PeerWatchHolder();
         try (Pinger pinger = channel.openPinger(spec, watch);
              PeerProcess peer = PeerProcess.start(pinning, "pong", channel.name(), spec, 1, limit)) {
             watch.follow(peer.watch());
             peer.awaitReady(Duration.ofSeconds(60));
-            Thread.sleep(window.dividedBy(2));
+            Thread.sleep(IDLE_SETTLE);
             long cpuBefore = ProcessCpu.nanos(peer.pid());
+            long waiterBefore = ProcessCpu.threadNanos(peer.pid(), PeerMain.WAITER_THREAD);
             long start = System.nanoTime();
             Thread.sleep(window);
             long cpuAfter = ProcessCpu.nanos(peer.pid());
+            long waiterAfter = ProcessCpu.threadNanos(peer.pid(), PeerMain.WAITER_THREAD);
             long elapsed = System.nanoTime() - start;
             pinger.roundTrip(1);
             peer.awaitSuccess(Duration.ofSeconds(30));
-            return 100.0 * (cpuAfter - cpuBefore) / elapsed;
+            double waiter = waiterBefore < 0 ? -1 : 100.0 * (waiterAfter - waiterBefore) / elapsed;
+            return new IdleCpu(100.0 * (cpuAfter - cpuBefore) / elapsed, waiter);
         }
     }
 

@@ -65,9 +65,13 @@ public final class PingPongSuite implements Suite {
         if (channel.blocks()) {
             roundTrips(context, harness, channel, name + "-asleep", PAYLOAD_BYTES,
                 context.profile().pingPongAsleep(), ASLEEP_GAP);
-            double idle = harness.idleCpuPercent(channel,
+            PingPongHarness.IdleCpu idle = harness.idleCpuPercent(channel,
                 new ChannelSpec(context.shmDir(), "idle-" + name, PAYLOAD_BYTES), context.profile().idleWindow());
-            context.sink().add(new Figure(name(), name, TargetCatalog.IDLE_CPU, idle, "%"));
+            context.sink().add(new Figure(name(), name, TargetCatalog.IDLE_CPU, idle.process(), "%"));
+            if (idle.waitingThread() >= 0) {
+                context.sink().add(new Figure(name(), name, TargetCatalog.IDLE_CPU_WAITING_THREAD,
+                    idle.waitingThread(), "%"));
+            }
         }
     }
 

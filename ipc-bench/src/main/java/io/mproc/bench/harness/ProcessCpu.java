@@ -32,6 +32,34 @@ final class ProcessCpu {
             .orElseThrow(() -> new IOException("no CPU time for process " + pid));
     }
 
+    /**
+     * CPU time of the threads of process {@code pid} named {@code threadName} (Linux only;
+     * -1 elsewhere): for the share of one thread, such as a peer's waiting {@code main}.
+     */
+    static long threadNanos(long pid, String threadName) throws IOException {
+        Path tasks = Path.of("/proc", Long.toString(pid), "task");
+        if (!Files.isDirectory(tasks)) {
+            return -1;
+        }
+        long total = 0;
+        try (Stream<Path> threads = Files.list(tasks)) {
+            for (Path thread : threads.toList()) {
+                if (threadName.equals(comm(thread))) {
+                    total += schedstat(thread.resolve("schedstat"));
+                }
+            }
+        }
+        return total;
+    }
+
+    private static String comm(Path thread) {
+        try {
+            return Files.readString(thread.resolve("comm")).trim();
+        } catch (IOException threadGone) {
+            return "";
+        }
+    }
+
     private static long schedstat(Path file) {
         try {
             String text = Files.readString(file).trim();
