@@ -39,7 +39,10 @@ import java.util.Set;
  *       they are read);</li>
  *   <li>so mproc's own handles (records of names and codecs) and built-in codecs (enums and
  *       records) pass, as does this class; interfaces of {@code io.mproc} (such as
- *       {@link Codec}) count as open declared types, like those of {@code java.*}.</li>
+ *       {@link Codec}) count as open declared types, like those of {@code java.*};</li>
+ *   <li>mproc's shared objects: classes of {@code io.mproc} that declare {@code writeReplace}
+ *       (they travel as a handle record; the JDK also filters what the handle's
+ *       {@code readResolve} returns).</li>
  * </ul>
  * Everything else is refused unless a user pattern ({@link #allowing(String...)}) allows it.
  * User patterns use the JDK's syntax ({@link ObjectInputFilter.Config#createFilter}):
@@ -175,6 +178,23 @@ public final class SerialFilter implements ObjectInputFilter, Serializable {
         }
         if (type.isRecord()) {
             return componentsAllowed(type, nesting);
+        }
+        return isSharedObject(type);
+    }
+
+    /**
+     * A shared object of mproc (queue, pipe end, lock, ...): it travels as a handle record
+     * (through its {@code writeReplace}), and the JDK filters the object the handle's
+     * {@code readResolve} returns, too.
+     */
+    private static boolean isSharedObject(Class<?> type) {
+        for (Class<?> c = type; c != null && c.getName().startsWith("io.mproc."); c = c.getSuperclass()) {
+            try {
+                c.getDeclaredMethod("writeReplace");
+                return true;
+            } catch (NoSuchMethodException notHere) {
+                // look at the superclass
+            }
         }
         return false;
     }
