@@ -213,6 +213,27 @@ class SharedQueueTest extends CrossProcessTest {
     }
 
     @Test
+    void zeroCopyClaimsAndInPlaceReadsMeetTheCodecsBytes() throws Exception {
+        SharedQueue<Object> queue = SharedQueue.create(namespace, "q", Codecs.standard(), QueueOptions.defaults()
+            .withWaitStrategy(io.mproc.wait.WaitStrategy.busySpin()));
+        try (QueueChild child = QueueChild.attachingByName(namespace, "q")) {
+            long index = queue.claim(9); // the standard codec's Long: tag 1, then the value
+            queue.buffer().set(ValueLayout.JAVA_BYTE, index, (byte) 1);
+            queue.buffer().set(ValueLayout.JAVA_LONG_UNALIGNED, index + 1, 77L);
+            queue.commit(index);
+            assertEquals("[77]", child.ask("take 1", "TOOK"));
+            queue.abort(queue.tryClaim(9));
+            child.ask("put 5", "PUT");
+            long[] read = new long[1];
+            assertTrue(queue.pollInPlace((buffer, offset, length) ->
+                read[0] = buffer.get(ValueLayout.JAVA_LONG_UNALIGNED, offset + 1)));
+            assertEquals(5L, read[0], "the aborted claim was skipped");
+            assertThrows(IllegalArgumentException.class, () -> queue.tryClaim(queue.maxMessageBytes() + 1));
+            child.exit();
+        }
+    }
+
+    @Test
     void unsupportedViewsSaySo() {
         SharedQueue<Long> queue = SharedQueue.create(namespace, "q");
         var thrown = assertThrows(UnsupportedOperationException.class, queue::iterator);
