@@ -79,7 +79,7 @@ class MpmcBoundedRingTest extends CrossProcessTest {
     @Test
     void manyThreadsNeverExceedTheLimit() throws Exception {
         int limit = 5;
-        int perProducer = 200_000;
+        int perProducer = 50_000;
         try (MpmcRing ring = MpmcRing.createBounded(namespace, "r", limit, 8)) {
             // Producers count a message before offering it (undone on failure), consumers after
             // polling it: the count of in-flight messages is then an upper bound of the ring's.
