@@ -16,7 +16,7 @@ class JoinableQueueTest extends CrossProcessTest {
     @Test
     void joinReturnsOnceAnotherProcessMarkedEveryTaskDone() throws Exception {
         JoinableQueue<Long> queue = JoinableQueue.create(namespace, "tasks.joinable");
-        try (QueueChild worker = QueueChild.attachingByName(namespace, "tasks.joinable")) {
+        try (CommandChild worker = QueueChild.attachingByName(namespace, "tasks.joinable")) {
             for (long i = 0; i < 3; i++) {
                 queue.put(i);
             }
@@ -35,7 +35,7 @@ class JoinableQueueTest extends CrossProcessTest {
     @Test
     void aJoinInAnotherProcessWakesWhenTheLastTaskIsDone() throws Exception {
         JoinableQueue<Long> queue = JoinableQueue.create(namespace, "tasks.joinable");
-        try (QueueChild joiner = QueueChild.attachingByName(namespace, "tasks.joinable")) {
+        try (CommandChild joiner = QueueChild.attachingByName(namespace, "tasks.joinable")) {
             queue.put(1L);
             joiner.send("join");
             Thread.sleep(100);
@@ -49,7 +49,7 @@ class JoinableQueueTest extends CrossProcessTest {
     @Test
     void taskDoneMoreOftenThanPutsIsAClearError() throws Exception {
         JoinableQueue<Long> queue = JoinableQueue.create(namespace, "tasks.joinable");
-        try (QueueChild worker = QueueChild.attachingByName(namespace, "tasks.joinable")) {
+        try (CommandChild worker = QueueChild.attachingByName(namespace, "tasks.joinable")) {
             queue.put(1L);
             queue.take();
             queue.taskDone();
@@ -78,7 +78,7 @@ class JoinableQueueTest extends CrossProcessTest {
     @Test
     void closeWakesAJoinerWithTheClosedError() throws Exception {
         JoinableQueue<Long> queue = JoinableQueue.create(namespace, "tasks.joinable");
-        try (QueueChild joiner = QueueChild.attachingByName(namespace, "tasks.joinable")) {
+        try (CommandChild joiner = QueueChild.attachingByName(namespace, "tasks.joinable")) {
             queue.put(1L);
             joiner.send("join");
             Thread.sleep(100);

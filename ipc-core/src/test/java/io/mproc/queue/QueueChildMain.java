@@ -5,9 +5,6 @@ import io.mproc.codec.Codecs;
 import io.mproc.codec.Gadget;
 import io.mproc.codec.SerialFilter;
 import io.mproc.memory.RegionNamespace;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.BitSet;
@@ -27,17 +24,7 @@ public final class QueueChildMain {
     public static void main(String[] args) throws Exception {
         SharedQueue<Object> queue = open(args);
         System.out.println("READY " + queue.name());
-        BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        for (String line = commands.readLine(); line != null; line = commands.readLine()) {
-            String[] words = line.split(" ");
-            try {
-                if (!run(queue, words)) {
-                    return;
-                }
-            } catch (RuntimeException failed) {
-                System.out.println("FAILED " + failed.getClass().getSimpleName() + " " + failed.getMessage());
-            }
-        }
+        CommandChild.serve(words -> run(queue, words));
     }
 
     @SuppressWarnings("unchecked")
@@ -107,10 +94,6 @@ public final class QueueChildMain {
             case "close" -> {
                 queue.close();
                 System.out.println("CLOSED");
-            }
-            case "exit" -> {
-                System.out.println("BYE");
-                return false;
             }
             default -> System.out.println("FAILED unknown command " + String.join(" ", words));
         }

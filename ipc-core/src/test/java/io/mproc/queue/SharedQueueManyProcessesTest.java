@@ -28,21 +28,21 @@ class SharedQueueManyProcessesTest extends CrossProcessTest {
     @Test
     void twoProducerJvmsAndTwoConsumerJvmsDeliverEachElementOnceInProducerOrder() throws Exception {
         SharedQueue<Long> queue = SharedQueue.create(namespace, "q", 64);
-        List<QueueChild> children = new ArrayList<>();
+        List<CommandChild> children = new ArrayList<>();
         try {
-            List<QueueChild> consumers = new ArrayList<>();
+            List<CommandChild> consumers = new ArrayList<>();
             for (int c = 0; c < CONSUMERS; c++) {
-                QueueChild consumer = QueueChild.attachingByName(namespace, "q");
+                CommandChild consumer = QueueChild.attachingByName(namespace, "q");
                 children.add(consumer);
                 consumers.add(consumer.send("consume " + PRODUCERS + " " + PER_PRODUCER));
             }
-            List<QueueChild> producers = new ArrayList<>();
+            List<CommandChild> producers = new ArrayList<>();
             for (int p = 0; p < PRODUCERS; p++) {
-                QueueChild producer = QueueChild.attachingByName(namespace, "q");
+                CommandChild producer = QueueChild.attachingByName(namespace, "q");
                 children.add(producer);
                 producers.add(producer.send("produce " + PER_PRODUCER + " " + p));
             }
-            for (QueueChild producer : producers) {
+            for (CommandChild producer : producers) {
                 assertEquals(Integer.toString(PER_PRODUCER), producer.await("PRODUCED"));
             }
             for (int c = 0; c < CONSUMERS; c++) {
@@ -50,7 +50,7 @@ class SharedQueueManyProcessesTest extends CrossProcessTest {
             }
             BitSet[] union = new BitSet[PRODUCERS];
             long total = 0;
-            for (QueueChild consumer : consumers) {
+            for (CommandChild consumer : consumers) {
                 for (int p = 0; p < PRODUCERS; p++) {
                     String[] bits = consumer.await("BITS").split(" ");
                     BitSet got = BitSet.valueOf(Base64.getDecoder().decode(bits.length > 1 ? bits[1] : ""));
@@ -69,11 +69,11 @@ class SharedQueueManyProcessesTest extends CrossProcessTest {
             for (int p = 0; p < PRODUCERS; p++) {
                 assertEquals(PER_PRODUCER, union[p].cardinality(), "producer " + p);
             }
-            for (QueueChild child : children) {
+            for (CommandChild child : children) {
                 child.exit();
             }
         } finally {
-            children.forEach(QueueChild::close);
+            children.forEach(CommandChild::close);
         }
     }
 
@@ -81,7 +81,7 @@ class SharedQueueManyProcessesTest extends CrossProcessTest {
     void aProducerKilledMidStreamLosesNothingItPublishedAndWedgesNothing() throws Exception {
         SharedQueue<Long> queue = SharedQueue.create(namespace, "q", Codecs.standard(),
             QueueOptions.defaults().withMaxSize(16));
-        try (QueueChild victim = QueueChild.attachingByName(namespace, "q")) {
+        try (CommandChild victim = QueueChild.attachingByName(namespace, "q")) {
             victim.send("produce 100000000 1");
             long expected = 0;
             for (int i = 0; i < 1500; i++) {
@@ -109,7 +109,7 @@ class SharedQueueManyProcessesTest extends CrossProcessTest {
         SharedQueue<Long> queue = SharedQueue.create(namespace, "q", 16);
         SharedQueue<Long> results = SharedQueue.create(namespace, "results", 1 << 16);
         int total = 20_000;
-        try (QueueChild victim = QueueChild.attachingByName(namespace, "q")) {
+        try (CommandChild victim = QueueChild.attachingByName(namespace, "q")) {
             victim.send("forward " + namespace.name() + " results");
             Set<Long> seen = new HashSet<>();
             Thread producer = Thread.ofPlatform().start(() -> {

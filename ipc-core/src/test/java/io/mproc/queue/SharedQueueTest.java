@@ -28,7 +28,7 @@ class SharedQueueTest extends CrossProcessTest {
     @Test
     void maxSizeSixFillsUpThenOfferFailsAndATimedPutTimesOut() throws Exception {
         SharedQueue<Long> queue = SharedQueue.create(namespace, "q", 6);
-        try (QueueChild child = QueueChild.attachingByName(namespace, "q")) {
+        try (CommandChild child = QueueChild.attachingByName(namespace, "q")) {
             assertEquals("6", child.ask("put 0 1 2 3 4 5", "PUT"));
             assertTrue(queue.full());
             assertEquals(6, queue.qsize());
@@ -47,7 +47,7 @@ class SharedQueueTest extends CrossProcessTest {
     @Test
     void takesOneToFiveInOrderThenIsEmpty() throws Exception {
         SharedQueue<Long> queue = SharedQueue.create(namespace, "q");
-        try (QueueChild child = QueueChild.attachingByName(namespace, "q")) {
+        try (CommandChild child = QueueChild.attachingByName(namespace, "q")) {
             child.ask("put 1 2 3 4 5", "PUT");
             List<Long> taken = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
@@ -64,7 +64,7 @@ class SharedQueueTest extends CrossProcessTest {
     @Test
     void sizeGoesZeroOneTwoOneZero() throws Exception {
         SharedQueue<Long> queue = SharedQueue.create(namespace, "q");
-        try (QueueChild child = QueueChild.attachingByName(namespace, "q")) {
+        try (CommandChild child = QueueChild.attachingByName(namespace, "q")) {
             assertEquals(0, queue.size());
             child.ask("put 1", "PUT");
             assertEquals(1, queue.size());
@@ -81,7 +81,7 @@ class SharedQueueTest extends CrossProcessTest {
     @Test
     void pollWithATimeoutWaitsAboutThatLongOnAnEmptyQueue() throws Exception {
         SharedQueue<Long> queue = SharedQueue.create(namespace, "q");
-        try (QueueChild child = QueueChild.attachingByName(namespace, "q")) {
+        try (CommandChild child = QueueChild.attachingByName(namespace, "q")) {
             String[] answer = child.ask("poll 200", "POLL").split(" ");
             assertEquals("null", answer[0]);
             long waited = Long.parseLong(answer[1]);
@@ -96,7 +96,7 @@ class SharedQueueTest extends CrossProcessTest {
     @Test
     void aTakeBlockedInOneProcessReturnsWhatAnotherPuts() throws Exception {
         SharedQueue<Long> queue = SharedQueue.create(namespace, "q");
-        try (QueueChild child = QueueChild.attachingByName(namespace, "q")) {
+        try (CommandChild child = QueueChild.attachingByName(namespace, "q")) {
             child.send("take 2");
             Thread.sleep(100);
             queue.put(41L);
@@ -109,8 +109,8 @@ class SharedQueueTest extends CrossProcessTest {
     @Test
     void closeFailsEveryLaterOperationInEveryProcessAndWakesBlockedTakers() throws Exception {
         SharedQueue<Long> queue = SharedQueue.create(namespace, "orders");
-        try (QueueChild taker = QueueChild.attachingByName(namespace, "orders");
-             QueueChild putter = QueueChild.attachingByName(namespace, "orders")) {
+        try (CommandChild taker = QueueChild.attachingByName(namespace, "orders");
+             CommandChild putter = QueueChild.attachingByName(namespace, "orders")) {
             taker.send("take 1");
             Thread.sleep(100);
             queue.put(1L); // the blocked take gets this one
@@ -133,8 +133,8 @@ class SharedQueueTest extends CrossProcessTest {
     @Test
     void aTakeBlockedInAnotherProcessWakesAndFailsOnClose() throws Exception {
         SharedQueue<Long> queue = SharedQueue.create(namespace, "orders");
-        try (QueueChild taker = QueueChild.attachingByName(namespace, "orders");
-             QueueChild closer = QueueChild.attachingByName(namespace, "orders")) {
+        try (CommandChild taker = QueueChild.attachingByName(namespace, "orders");
+             CommandChild closer = QueueChild.attachingByName(namespace, "orders")) {
             taker.send("take 1");
             Thread.sleep(200);
             assertEquals("", closer.ask("close", "CLOSED"));
@@ -148,7 +148,7 @@ class SharedQueueTest extends CrossProcessTest {
     @Test
     void anElementThatCannotBeEncodedFailsInTheCallersPutAndTheNextOneArrives() throws Exception {
         SharedQueue<Object> queue = SharedQueue.create(namespace, "q");
-        try (QueueChild child = QueueChild.attachingByName(namespace, "q")) {
+        try (CommandChild child = QueueChild.attachingByName(namespace, "q")) {
             String refused = child.ask("putBad", "PUTBAD");
             assertTrue(refused.startsWith("queue q: cannot encode an element of class java.lang.Object"), refused);
             assertTrue(queue.isEmpty(), "nothing half-written is visible");
@@ -164,7 +164,7 @@ class SharedQueueTest extends CrossProcessTest {
     @Test
     void aMessageThatCannotBeDecodedFailsInThatTakeAndTheNextOneArrives() throws Exception {
         SharedQueue<Object> queue = SharedQueue.create(namespace, "q");
-        try (QueueChild child = QueueChild.attachingByName(namespace, "q")) {
+        try (CommandChild child = QueueChild.attachingByName(namespace, "q")) {
             long index = queue.tryClaim(3);
             queue.buffer().set(ValueLayout.JAVA_BYTE, index, (byte) 99); // no such tag
             queue.commit(index);
@@ -183,7 +183,7 @@ class SharedQueueTest extends CrossProcessTest {
         SharedQueue<Object> queue = SharedQueue.create(namespace, "q");
         Path proof = namespace.directory().resolveSibling(namespace.name() + "-gadget-proof");
         Gadget.readObjectRan = false;
-        try (QueueChild child = QueueChild.attachingByName(namespace, "q")) {
+        try (CommandChild child = QueueChild.attachingByName(namespace, "q")) {
             child.ask("putGadget " + proof, "PUT");
             child.ask("put 9", "PUT");
             var thrown = assertThrows(CodecException.class, queue::take);
@@ -202,7 +202,7 @@ class SharedQueueTest extends CrossProcessTest {
     void aQueueTravelsAsAHandleOnTheCommandLineAndInsideAnotherQueue() throws Exception {
         SharedQueue<Object> requests = SharedQueue.create(namespace, "requests");
         SharedQueue<Long> replies = SharedQueue.create(namespace, "replies", Codecs.standard(), QueueOptions.defaults());
-        try (QueueChild child = QueueChild.receivingHandle(requests)) {
+        try (CommandChild child = QueueChild.receivingHandle(requests)) {
             requests.put(replies);
             assertEquals("replies", child.ask("takeQueueAndPut 99", "PUT INTO"));
             assertEquals(99L, replies.poll(10, TimeUnit.SECONDS));
@@ -216,7 +216,7 @@ class SharedQueueTest extends CrossProcessTest {
     void zeroCopyClaimsAndInPlaceReadsMeetTheCodecsBytes() throws Exception {
         SharedQueue<Object> queue = SharedQueue.create(namespace, "q", Codecs.standard(), QueueOptions.defaults()
             .withWaitStrategy(io.mproc.wait.WaitStrategy.busySpin()));
-        try (QueueChild child = QueueChild.attachingByName(namespace, "q")) {
+        try (CommandChild child = QueueChild.attachingByName(namespace, "q")) {
             long index = queue.claim(9); // the standard codec's Long: tag 1, then the value
             queue.buffer().set(ValueLayout.JAVA_BYTE, index, (byte) 1);
             queue.buffer().set(ValueLayout.JAVA_LONG_UNALIGNED, index + 1, 77L);
