@@ -97,6 +97,7 @@ public final class SerialFilter implements ObjectInputFilter, Serializable {
     private static final SerialFilter STANDARD = new SerialFilter(List.of());
 
     /** User patterns, consulted before the defaults. */
+    @SuppressWarnings("serial") // always a List.copyOf, which is serializable
     private final List<String> patterns;
     private final transient ObjectInputFilter userFilter;
 

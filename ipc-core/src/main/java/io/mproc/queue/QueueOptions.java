@@ -8,7 +8,9 @@ import java.util.Objects;
  * How a {@link SharedQueue} is made and how this process waits on it.
  *
  * @param maxSize         most elements in the queue at once, 1 to 2<sup>30</sup> (Python's
- *                        {@code maxsize}; shared memory is finite, so there is no unbounded queue)
+ *                        {@code maxsize}; shared memory is finite, so there is no unbounded queue).
+ *                        A power of two is a little faster: any other count makes every put
+ *                        also read the consumers' position to enforce it
  * @param maxMessageBytes most bytes one encoded element may take; the queue reserves
  *                        {@code maxSize} slots of this size (rounded up to cache lines)
  * @param waitStrategy    how blocked calls of this process wait: {@link WaitStrategy#defaultStrategy()}

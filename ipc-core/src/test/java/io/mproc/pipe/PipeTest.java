@@ -216,6 +216,23 @@ class PipeTest extends CrossProcessTest {
     }
 
     @Test
+    void aMessageThatCannotBeDecodedFailsThatReceiveOnlyAndAGadgetNeverRuns() throws Exception {
+        Pipe pipe = Pipe.duplex(namespace, "p");
+        io.mproc.codec.Gadget.readObjectRan = false;
+        pipe.second().send(new io.mproc.codec.Gadget(null));
+        pipe.second().send(8L);
+        var thrown = assertThrows(io.mproc.codec.CodecException.class, pipe.first()::recv);
+        assertTrue(thrown.getMessage().contains("class io.mproc.codec.Gadget is not allowed by the SerialFilter"),
+            thrown.getMessage());
+        assertFalse(io.mproc.codec.Gadget.readObjectRan);
+        assertEquals(8L, pipe.first().recv());
+        var unencodable = assertThrows(io.mproc.codec.CodecException.class, () -> pipe.second().send(new Object()));
+        assertTrue(unencodable.getMessage().startsWith("connection p/1: cannot encode an element of class java.lang.Object"),
+            unencodable.getMessage());
+        assertFalse(pipe.first().poll(), "nothing was sent");
+    }
+
+    @Test
     void closingTheCopyOfAnEndHandedToAnotherProcessClosesItHereOnly() throws Exception {
         Pipe pipe = Pipe.duplex(namespace, "p");
         try (CommandChild child = PipeChild.holding(pipe.second())) {
