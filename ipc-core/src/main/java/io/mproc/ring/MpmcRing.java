@@ -61,6 +61,14 @@ import java.util.Objects;
  * acquire-loaded before the control word so that "full" and "empty" are true at the moment the
  * control word is read.
  *
+ * <p><b>Limit.</b> A ring made by {@link #createBounded} holds at most {@code limit} messages,
+ * any count (not only a power of two), in the next power of two of slots. A producer claims
+ * position {@code p} only after an acquire load of the head shows {@code p - head < limit};
+ * since the head never moves back, every position below {@code p - limit} has then been
+ * claimed by a consumer, so committed-or-claimed messages never exceed the limit. A head that
+ * lags (a consumer between its claim and its help, or one killed there) is helped forward
+ * first, so the limit never counts a message that is already being read.
+ *
  * <p>Thread-safe. Signals {@link #notEmpty()} after every commit and {@link #notFull()} after
  * every consume, abort or recovery.
  */
@@ -68,6 +76,7 @@ public final class MpmcRing implements MessageRing {
     private final Region region;
     private final MemorySegment body;
     private final int slots;
+    private final int limit;
     private final int lapShift;
     private final long indexMask;
     private final int slotStride;
@@ -85,6 +94,7 @@ public final class MpmcRing implements MessageRing {
         this.slots = meta[0];
         this.maxMessageLength = meta[1];
         this.slotStride = meta[2];
+        this.limit = meta[3];
         this.lapShift = Integer.numberOfTrailingZeros(slots);
         this.indexMask = slots - 1;
         ProcessIdentity me = ProcessIdentity.current();
@@ -109,13 +119,31 @@ public final class MpmcRing implements MessageRing {
         return create(namespace, name, slots, maxMessageLength, MpmcRingLayout.DEFAULT_SLOT_ALIGNMENT);
     }
 
+    /**
+     * Creates the ring {@code name} holding at most {@code limit} messages (any count from 1 to
+     * {@link MpmcRingLayout#MAX_SLOTS}; the slots are the next power of two). {@link #capacity()}
+     * is then {@code limit}.
+     *
+     * @throws IllegalArgumentException if {@code limit} or {@code maxMessageLength} is out of bounds
+     */
+    public static MpmcRing createBounded(RegionNamespace namespace, String name, int limit, int maxMessageLength) {
+        return create(namespace, name, MpmcRingLayout.slotsFor(limit), maxMessageLength,
+            MpmcRingLayout.DEFAULT_SLOT_ALIGNMENT, limit);
+    }
+
     /** As {@link #create(RegionNamespace, String, int, int)} with slots aligned to {@code slotAlignment} bytes. */
     static MpmcRing create(RegionNamespace namespace, String name, int slots, int maxMessageLength, int slotAlignment) {
+        return create(namespace, name, slots, maxMessageLength, slotAlignment, slots);
+    }
+
+    private static MpmcRing create(RegionNamespace namespace, String name, int slots, int maxMessageLength,
+                                   int slotAlignment, int limit) {
         Objects.requireNonNull(namespace, "namespace");
         MpmcRingLayout.checkArguments(slots, maxMessageLength);
+        MpmcRingLayout.checkLimit(limit, slots);
         int stride = MpmcRingLayout.slotStride(maxMessageLength, slotAlignment);
         Region region = namespace.create(name, MpmcRingLayout.KIND, MpmcRingLayout.bodySize(slots, stride),
-            body -> MpmcRingLayout.initialize(body, slots, maxMessageLength, stride));
+            body -> MpmcRingLayout.initialize(body, slots, maxMessageLength, stride, limit));
         return new MpmcRing(region, region.body(), describe(region));
     }
 
@@ -142,7 +170,7 @@ public final class MpmcRing implements MessageRing {
     static MpmcRing inMemory(MemorySegment body, int slots, int maxMessageLength) {
         MpmcRingLayout.checkArguments(slots, maxMessageLength);
         MpmcRingLayout.initialize(body, slots, maxMessageLength,
-            MpmcRingLayout.slotStride(maxMessageLength, MpmcRingLayout.DEFAULT_SLOT_ALIGNMENT));
+            MpmcRingLayout.slotStride(maxMessageLength, MpmcRingLayout.DEFAULT_SLOT_ALIGNMENT), slots);
         // The constructor's final fields and the caller's safe publication of the ring object
         // publish the plain metadata writes to other threads.
         return new MpmcRing(null, body, "in-memory " + MpmcRingLayout.KIND);
@@ -224,6 +252,9 @@ public final class MpmcRing implements MessageRing {
             int distance = MpmcControl.lapDistance(control, lap);
             int state = MpmcControl.state(control);
             if (distance == 0 && state == EMPTY) {
+                if (limit != slots && !belowLimit(position)) {
+                    return -1;
+                }
                 // CAS: the claim itself; exactly one producer wins EMPTY(L).
                 if (OrderedAccess.compareAndSetLong(body, slot + CONTROL_OFFSET, control,
                     MpmcControl.writing(lap, myPid))) {
@@ -247,6 +278,29 @@ public final class MpmcRing implements MessageRing {
                 throw corrupted("tail", position, control);
             }
             // Otherwise our tail was stale (or a CAS lost): read it again.
+        }
+    }
+
+    /**
+     * Whether a claim at {@code position} keeps the ring within its limit, helping a lagging
+     * head forward first (see the class comment).
+     */
+    private boolean belowLimit(long position) {
+        while (true) {
+            // Acquire: a head past p - limit means that position was claimed by a reader.
+            long head = OrderedAccess.getLongAcquire(body, HEAD_OFFSET);
+            if (position - head < limit) {
+                return true;
+            }
+            // Acquire: as in poll; READING(L) or EMPTY(L + 1) at the head means it lags.
+            long control = OrderedAccess.getLongAcquire(body, slotOf(head) + CONTROL_OFFSET);
+            int distance = MpmcControl.lapDistance(control, lapOf(head));
+            int state = MpmcControl.state(control);
+            if ((distance == 0 && state == READING) || (distance == 1 && state == EMPTY)) {
+                advance(HEAD_OFFSET, head);
+            } else {
+                return false;
+            }
         }
     }
 
@@ -352,6 +406,34 @@ public final class MpmcRing implements MessageRing {
         }
     }
 
+    /**
+     * Whether a producer would find no room now (a snapshot): the limit is reached, or the slot
+     * at the tail is still held from the previous lap. A slot held by a dead owner counts as
+     * full until a producer's claim frees it.
+     */
+    public boolean isFull() {
+        // Acquire, acquire: as in claim.
+        long position = OrderedAccess.getLongAcquire(body, TAIL_OFFSET);
+        long control = OrderedAccess.getLongAcquire(body, slotOf(position) + CONTROL_OFFSET);
+        if (MpmcControl.lapDistance(control, lapOf(position)) == -1) {
+            return true;
+        }
+        return position - OrderedAccess.getLongAcquire(body, HEAD_OFFSET) >= limit;
+    }
+
+    /**
+     * Messages claimed for writing and not yet claimed for reading (a snapshot from 0 to
+     * {@link #capacity()}): committed messages, plus claims still being written or abandoned
+     * by a dead producer.
+     */
+    public int size() {
+        // Acquire, head first: a consumer claims only below the tail, so the tail read after
+        // it is at least that head. The head may have moved on meanwhile: clamp to the limit.
+        long head = OrderedAccess.getLongAcquire(body, HEAD_OFFSET);
+        long tail = OrderedAccess.getLongAcquire(body, TAIL_OFFSET);
+        return (int) Math.max(0, Math.min(limit, tail - head));
+    }
+
     // ---------------------------------------------------------------- shared helpers
 
     /** Moves a counter from {@code position} to the next, unless someone already did. */
@@ -410,10 +492,10 @@ public final class MpmcRing implements MessageRing {
         return maxMessageLength;
     }
 
-    /** In messages (slots). */
+    /** In messages: the limit (the slot count, unless {@link #createBounded} chose fewer). */
     @Override
     public long capacity() {
-        return slots;
+        return limit;
     }
 
     @Override
@@ -447,6 +529,6 @@ public final class MpmcRing implements MessageRing {
     @Override
     public String toString() {
         return "MpmcRing[" + (region == null ? "in memory" : region.name()) + ", slots=" + slots
-            + ", maxMessageLength=" + maxMessageLength + "]";
+            + (limit == slots ? "" : ", limit=" + limit) + ", maxMessageLength=" + maxMessageLength + "]";
     }
 }

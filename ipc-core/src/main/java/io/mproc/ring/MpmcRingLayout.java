@@ -14,7 +14,7 @@ import java.lang.foreign.MemorySegment;
  * <pre>
  *  body offset
  *      0  +--------------------------------------------------------+
- *         | Slots (int) | Max Message Length (int) | Slot Stride (int) | reserved  |
+ *         | Slots (int) | Max Message Length (int) | Slot Stride (int) | Limit (int) |
  *         |   written once by the creator, read by attach           |
  *    128  +--------------------------------------------------------+
  *         | Tail (long): next position to claim for writing          |  128 bytes:
@@ -53,7 +53,7 @@ public final class MpmcRingLayout {
     }
 
     /** The region kind; bump the version whenever anything in this class changes. */
-    public static final RegionKind KIND = new RegionKind("ring.mpmc", 1);
+    public static final RegionKind KIND = new RegionKind("ring.mpmc", 2);
 
     /** Bytes kept between hot words: a cache line and its adjacent-line-prefetch partner. */
     static final int HOT_WORD_SPACING = 2 * RegionHeaderLayout.CACHE_LINE;
@@ -62,6 +62,8 @@ public final class MpmcRingLayout {
     public static final long SLOTS_OFFSET = 0;
     public static final long MAX_MESSAGE_LENGTH_OFFSET = SLOTS_OFFSET + Integer.BYTES;
     public static final long SLOT_STRIDE_OFFSET = MAX_MESSAGE_LENGTH_OFFSET + Integer.BYTES;
+    /** Most messages in the ring at once (1 to slots): a bound below the slot count. */
+    public static final long LIMIT_OFFSET = SLOT_STRIDE_OFFSET + Integer.BYTES;
     public static final long TAIL_OFFSET = HOT_WORD_SPACING;
     public static final long HEAD_OFFSET = TAIL_OFFSET + HOT_WORD_SPACING;
     public static final long NOT_EMPTY_OFFSET = HEAD_OFFSET + HOT_WORD_SPACING;
@@ -99,6 +101,21 @@ public final class MpmcRingLayout {
         }
     }
 
+    /** Checks a message limit against the slot count it must fit. */
+    static void checkLimit(int limit, int slots) {
+        if (limit < 1 || limit > slots) {
+            throw new IllegalArgumentException("limit=" + limit + " (expected: 1 to slots=" + slots + ")");
+        }
+    }
+
+    /** The slot count for a ring that holds at most {@code limit} messages: the next power of two. */
+    static int slotsFor(int limit) {
+        if (limit < 1 || limit > MAX_SLOTS) {
+            throw new IllegalArgumentException("limit=" + limit + " (expected: 1 to " + MAX_SLOTS + ")");
+        }
+        return Integer.highestOneBit(limit) == limit ? limit : Integer.highestOneBit(limit) << 1;
+    }
+
     /** Bytes from one slot to the next for {@code alignment} (8 or a multiple of it). */
     static int slotStride(int maxMessageLength, int alignment) {
         long unaligned = PAYLOAD_OFFSET + alignUp(maxMessageLength, Long.BYTES);
@@ -111,17 +128,18 @@ public final class MpmcRingLayout {
     }
 
     /** Writes the metadata into a zero-filled body (zero slots are already EMPTY(lap 0)). */
-    static void initialize(MemorySegment body, int slots, int maxMessageLength, int slotStride) {
+    static void initialize(MemorySegment body, int slots, int maxMessageLength, int slotStride, int limit) {
         // Plain: the region's ready flag (or, in memory, the constructor) publishes these.
         OrderedAccess.setIntPlain(body, SLOTS_OFFSET, slots);
         OrderedAccess.setIntPlain(body, MAX_MESSAGE_LENGTH_OFFSET, maxMessageLength);
         OrderedAccess.setIntPlain(body, SLOT_STRIDE_OFFSET, slotStride);
+        OrderedAccess.setIntPlain(body, LIMIT_OFFSET, limit);
     }
 
     /**
      * Reads and validates the metadata of an existing body against its size.
      *
-     * @return {slots, maxMessageLength, slotStride}
+     * @return {slots, maxMessageLength, slotStride, limit}
      * @throws RegionException naming {@code what} (the region) if anything is inconsistent
      */
     static int[] readMetadata(MemorySegment body, String what) {
@@ -133,8 +151,10 @@ public final class MpmcRingLayout {
         int slots = OrderedAccess.getIntPlain(body, SLOTS_OFFSET);
         int maxMessageLength = OrderedAccess.getIntPlain(body, MAX_MESSAGE_LENGTH_OFFSET);
         int stride = OrderedAccess.getIntPlain(body, SLOT_STRIDE_OFFSET);
+        int limit = OrderedAccess.getIntPlain(body, LIMIT_OFFSET);
         try {
             checkArguments(slots, maxMessageLength);
+            checkLimit(limit, slots);
         } catch (IllegalArgumentException bad) {
             throw new RegionException(what + ": stored " + bad.getMessage());
         }
@@ -148,7 +168,7 @@ public final class MpmcRingLayout {
             throw new RegionException(what + ": body of " + body.byteSize() + " bytes (expected: " + needed
                 + " for slots=" + slots + ", slotStride=" + stride + ")");
         }
-        return new int[] {slots, maxMessageLength, stride};
+        return new int[] {slots, maxMessageLength, stride, limit};
     }
 
     private static long alignUp(long value, int alignment) {

@@ -1,0 +1,549 @@
+package io.mproc.queue;
+
+import io.mproc.codec.Codec;
+import io.mproc.codec.CodecException;
+import io.mproc.codec.Codecs;
+import io.mproc.memory.RegionNamespace;
+import io.mproc.ring.MpmcRing;
+import io.mproc.wait.WaitCondition;
+import io.mproc.wait.WaitPoint;
+import io.mproc.wait.WaitStrategy;
+import java.io.Serial;
+import java.io.Serializable;
+import java.lang.foreign.MemorySegment;
+import java.util.AbstractQueue;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Python's {@code multiprocessing.Queue} as a {@link BlockingQueue}: any number of producer
+ * and consumer threads in any number of processes, over an {@link MpmcRing} in shared memory.
+ *
+ * <p><b>Shape.</b> At most {@link #maxSize()} elements (any count; Python's {@code maxsize},
+ * but never unbounded: it is shared memory), each encoded by the queue's {@link Codec} into at
+ * most {@link #maxMessageBytes()} bytes; a larger element is refused in {@code put} with an
+ * {@link IllegalArgumentException}. Elements of one producer thread are taken in the order it
+ * put them (FIFO per producer, as in Python); between producers there is no order.
+ *
+ * <p><b>Names.</b> The Java names behave as {@link BlockingQueue} says ({@code offer} on a
+ * full queue returns false where Python raises {@code Full}; {@code poll} returns null where
+ * Python raises {@code Empty}). Python's names are there too: {@link #qsize()},
+ * {@link #empty()}, {@link #full()}, {@link #putNowait}, {@link #getNowait()}. Nulls are
+ * refused ({@link NullPointerException}), as in every {@code BlockingQueue}.
+ *
+ * <p><b>Snapshots.</b> {@link #size()}, {@link #isEmpty()}, {@link #full()} and
+ * {@link #remainingCapacity()} are snapshots that other processes may change at once; size
+ * counts elements a producer has claimed room for and not yet finished writing. There is no
+ * iteration, {@code peek}, {@code contains} or {@code remove(Object)}: a look at elements
+ * without taking them would be stale across processes before it returned, and taking one out
+ * of the middle is not possible in the ring; those methods throw
+ * {@link UnsupportedOperationException}. Use {@link #drainTo} to take what is there.
+ *
+ * <p><b>Errors.</b> An element that cannot be encoded fails in the caller's {@code put} /
+ * {@code offer} with a {@link CodecException} naming its class, before any ring space is
+ * claimed (or, if the codec fails while writing, the claim is aborted): nothing half-written
+ * is ever visible. A message that a consumer cannot decode (damaged, or a class its
+ * {@link io.mproc.codec.SerialFilter} refuses) is consumed and raises a {@link CodecException}
+ * in that consumer's {@code take} / {@code poll}; the queue goes on with the next message.
+ *
+ * <p><b>Closing.</b> {@link #close()} closes the queue for every process: afterwards every
+ * operation on it, in any process, throws {@link IllegalStateException} "queue NAME is
+ * closed", including calls blocked in {@code put} or {@code take}, which wake within
+ * microseconds (or at most 20 ms). Elements still in the queue are discarded, not drained. The
+ * regions stay until the namespace that created them is closed.
+ *
+ * <p><b>Waiting.</b> Blocked calls wait as the {@link QueueOptions#waitStrategy()} of this
+ * handle says; by default they spin a few microseconds, then sleep on a futex and use no CPU.
+ * A blocked call also looks again every 20 ms, which is what lets it step over the claim of a
+ * process that died (below).
+ *
+ * <p><b>SIGKILL.</b> A process killed at any point never wedges the queue. A producer killed
+ * before its put returned either published the element (it is delivered) or did not (it is
+ * lost, never half-seen): the ring frees its claimed slot when a consumer has been held up by
+ * it for about a millisecond (blocked consumers notice within about 40 ms). A consumer killed
+ * while taking loses the one element it was taking (at most once for that element); every
+ * other element is delivered exactly once.
+ *
+ * <p><b>Handles.</b> A queue is {@link Serializable} as a small handle (namespace root and
+ * name, queue name, codec), so it can be a process argument or an element of another queue;
+ * the receiving JVM attaches to the same queue. The codec must then be serializable (the
+ * built-in ones are).
+ *
+ * <p><b>Zero copy.</b> {@link #tryClaim} / {@link #claim} reserve room for one message of a
+ * given length in {@link #buffer()}, the mapped memory; write the bytes the queue's codec
+ * would decode, then {@link #commit} (or {@link #abort}). {@link #pollInPlace} hands a message
+ * to a reader in place. An Agrona {@code UnsafeBuffer} can wrap
+ * {@code buffer().address() + index} for its accessors.
+ *
+ * <p>Thread-safe.
+ *
+ * @param <E> the element type
+ */
+public class SharedQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>, Serializable {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    /** The ring message type of an element. */
+    static final int ELEMENT = 0;
+    /** How long a blocked call sleeps before it looks again, whatever the signals say. */
+    static final long RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+
+    private final transient RegionNamespace namespace;
+    private final String name;
+    private final transient MpmcRing ring;
+    private final transient QueueState state;
+    private final transient Codec<E> codec;
+    private final transient WaitStrategy waitStrategy;
+    private final transient int maxSize;
+    private final transient int maxMessageBytes;
+    private final transient boolean joinable;
+    private final transient ThreadLocal<Taker<E>> takers;
+    private final transient WaitCondition roomOrClosed;
+    private final transient WaitCondition elementOrClosed;
+
+    SharedQueue(RegionNamespace namespace, String name, MpmcRing ring, QueueState state, Codec<E> codec,
+                WaitStrategy waitStrategy) {
+        this.namespace = namespace;
+        this.name = name;
+        this.ring = ring;
+        this.state = state;
+        this.codec = codec;
+        this.waitStrategy = waitStrategy;
+        this.maxSize = state.maxSize();
+        this.maxMessageBytes = state.maxMessageBytes();
+        this.joinable = state.joinable();
+        this.takers = ThreadLocal.withInitial(() -> new Taker<>(codec));
+        this.roomOrClosed = () -> !ring.isFull() || state.isClosed();
+        this.elementOrClosed = () -> !ring.isEmpty() || state.isClosed();
+    }
+
+    /** Creates the queue {@code name} with the {@link Codecs#standard() standard codec} and default options. */
+    public static <E> SharedQueue<E> create(RegionNamespace namespace, String name) {
+        return create(namespace, name, Codecs.standard(), QueueOptions.defaults());
+    }
+
+    /** Creates the queue {@code name} holding at most {@code maxSize} elements, standard codec. */
+    public static <E> SharedQueue<E> create(RegionNamespace namespace, String name, int maxSize) {
+        return create(namespace, name, Codecs.standard(), QueueOptions.defaults().withMaxSize(maxSize));
+    }
+
+    /**
+     * Creates the queue {@code name} in {@code namespace}: the regions {@code name.ring} and
+     * {@code name.queue}, removed when the namespace is closed.
+     *
+     * @throws io.mproc.memory.RegionExistsException if a queue of that name exists
+     */
+    public static <E> SharedQueue<E> create(RegionNamespace namespace, String name, Codec<E> codec,
+                                            QueueOptions options) {
+        return new SharedQueue<>(namespace, name, createRing(namespace, name, options),
+            QueueState.create(namespace, name, options.maxSize(), options.maxMessageBytes(), false), codec,
+            options.waitStrategy());
+    }
+
+    /** Attaches to the queue {@code name}, with default waiting. */
+    public static <E> SharedQueue<E> attach(RegionNamespace namespace, String name, Codec<E> codec) {
+        return attach(namespace, name, codec, WaitStrategy.defaultStrategy());
+    }
+
+    /**
+     * Attaches to the queue {@code name}, which some process created (a {@link JoinableQueue}
+     * too). {@code codec} must be the one it was created with.
+     *
+     * @throws io.mproc.memory.RegionNotFoundException if there is no such queue
+     */
+    public static <E> SharedQueue<E> attach(RegionNamespace namespace, String name, Codec<E> codec,
+                                            WaitStrategy waitStrategy) {
+        // State first: the creator made the ring before it, so the ring exists when it does.
+        QueueState state = QueueState.attach(namespace, name);
+        return new SharedQueue<>(namespace, name, MpmcRing.attach(namespace, name + ".ring"), state,
+            Objects.requireNonNull(codec, "codec"), Objects.requireNonNull(waitStrategy, "waitStrategy"));
+    }
+
+    static MpmcRing createRing(RegionNamespace namespace, String name, QueueOptions options) {
+        return MpmcRing.createBounded(namespace, name + ".ring", options.maxSize(), options.maxMessageBytes());
+    }
+
+    // ---------------------------------------------------------------- putting
+
+    @Override
+    public boolean offer(E element) {
+        int length = prepare(element);
+        countPut();
+        long index = ring.tryClaim(ELEMENT, length);
+        if (index < 0) {
+            uncountPut();
+            return false;
+        }
+        write(element, index);
+        return true;
+    }
+
+    @Override
+    public void put(E element) throws InterruptedException {
+        offer(element, WaitStrategy.FOREVER);
+    }
+
+    @Override
+    public boolean offer(E element, long timeout, TimeUnit unit) throws InterruptedException {
+        return offer(element, deadline(timeout, unit));
+    }
+
+    private boolean offer(E element, long deadline) throws InterruptedException {
+        int length = prepare(element);
+        countPut();
+        long index = claimBefore(length, deadline);
+        if (index < 0) {
+            return false;
+        }
+        write(element, index);
+        return true;
+    }
+
+    /** Python's {@code put_nowait}: {@link #add}, which throws {@link IllegalStateException} when full. */
+    public void putNowait(E element) {
+        add(element);
+    }
+
+    /** Claims ring space, waiting until the deadline; undoes the put's count when it gives up. */
+    private long claimBefore(int length, long deadline) throws InterruptedException {
+        boolean claimed = false;
+        try {
+            long index;
+            while ((index = ring.tryClaim(ELEMENT, length)) < 0) {
+                if (!await(ring.notFull(), roomOrClosed, deadline)) {
+                    return -1;
+                }
+            }
+            claimed = true;
+            return index;
+        } finally {
+            if (!claimed) {
+                uncountPut();
+            }
+        }
+    }
+
+    /** Checks the queue and the element and encodes what can fail, before anything is claimed. */
+    private int prepare(E element) {
+        Objects.requireNonNull(element, "element");
+        requireOpen();
+        int length;
+        try {
+            length = codec.encodedLength(element);
+        } catch (CodecException failed) {
+            throw new CodecException("queue " + name + ": " + failed.getMessage(), failed);
+        }
+        if (length > maxMessageBytes) {
+            throw new IllegalArgumentException("queue " + name + ": an element of class " + element.getClass().getName()
+                + " encodes to " + length + " bytes (expected: at most maxMessageBytes=" + maxMessageBytes + ")");
+        }
+        return length;
+    }
+
+    private void write(E element, long index) {
+        try {
+            codec.encode(element, ring.buffer(), index);
+        } catch (CodecException failed) {
+            abortClaim(index);
+            throw new CodecException("queue " + name + ": " + failed.getMessage(), failed);
+        } catch (RuntimeException | Error failed) {
+            abortClaim(index);
+            throw failed;
+        }
+        ring.commit(index);
+    }
+
+    private void countPut() {
+        if (joinable) {
+            // Before the element is visible: a consumer's taskDone must find it counted.
+            state.addUnfinished();
+        }
+    }
+
+    private void uncountPut() {
+        if (joinable) {
+            state.removeUnfinished("an undone put");
+        }
+    }
+
+    // ---------------------------------------------------------------- taking
+
+    @Override
+    public E poll() {
+        requireOpen();
+        Taker<E> taker = takers.get();
+        return ring.poll(taker) ? taker.result(name) : null;
+    }
+
+    @Override
+    public E take() throws InterruptedException {
+        return poll(WaitStrategy.FOREVER);
+    }
+
+    @Override
+    public E poll(long timeout, TimeUnit unit) throws InterruptedException {
+        return poll(deadline(timeout, unit));
+    }
+
+    private E poll(long deadline) throws InterruptedException {
+        requireOpen();
+        Taker<E> taker = takers.get();
+        while (!ring.poll(taker)) {
+            if (!await(ring.notEmpty(), elementOrClosed, deadline)) {
+                return null;
+            }
+        }
+        return taker.result(name);
+    }
+
+    /** Python's {@code get_nowait}: {@link #remove()}, which throws {@link NoSuchElementException} when empty. */
+    public E getNowait() {
+        return remove();
+    }
+
+    @Override
+    public int drainTo(Collection<? super E> target) {
+        return drainTo(target, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Takes up to {@code maxElements} that are there now into {@code target}. A message that
+     * cannot be decoded stops the drain with a {@link CodecException}; what was drained before
+     * it is in {@code target}.
+     */
+    @Override
+    public int drainTo(Collection<? super E> target, int maxElements) {
+        Objects.requireNonNull(target, "target");
+        if (target == this) {
+            throw new IllegalArgumentException("queue " + name + ": cannot drain into itself");
+        }
+        int drained = 0;
+        E element;
+        while (drained < maxElements && (element = poll()) != null) {
+            target.add(element);
+            drained++;
+        }
+        return drained;
+    }
+
+    /** Discards every element there now, without decoding them. Does not count as {@code taskDone}. */
+    @Override
+    public void clear() {
+        requireOpen();
+        while (ring.drain((type, buffer, offset, length) -> { }, Integer.MAX_VALUE) > 0) {
+            // discard until empty
+        }
+    }
+
+    // ---------------------------------------------------------------- waiting and closing
+
+    /**
+     * Waits on {@code point} for {@code condition}, at most until {@code deadline} and never
+     * longer than {@link #RECHECK_NANOS} at once. Returns false once the deadline has passed;
+     * throws if the queue was closed.
+     */
+    boolean await(WaitPoint point, WaitCondition condition, long deadline) throws InterruptedException {
+        long now = System.nanoTime();
+        if (deadline != WaitStrategy.FOREVER && deadline - now <= 0) {
+            return false;
+        }
+        long slice = deadline == WaitStrategy.FOREVER || deadline - now > RECHECK_NANOS ? now + RECHECK_NANOS : deadline;
+        waitStrategy.await(point, condition, slice);
+        requireOpen();
+        return true;
+    }
+
+    static long deadline(long timeout, TimeUnit unit) {
+        long nanos = unit.toNanos(timeout);
+        if (nanos <= 0) {
+            return System.nanoTime();
+        }
+        long deadline = System.nanoTime() + nanos;
+        return nanos == Long.MAX_VALUE || deadline == WaitStrategy.FOREVER ? WaitStrategy.FOREVER : deadline;
+    }
+
+    /**
+     * Closes the queue for every process: later operations anywhere throw
+     * {@link IllegalStateException}, blocked ones wake and throw. Elements still queued are
+     * discarded. Idempotent.
+     */
+    public void close() {
+        if (state.close()) {
+            ring.notEmpty().signalAll();
+            ring.notFull().signalAll();
+            state.allDone().signalAll();
+        }
+    }
+
+    /** Whether some process closed the queue. */
+    public boolean isClosed() {
+        return state.isClosed();
+    }
+
+    void requireOpen() {
+        if (state.isClosed()) {
+            throw new IllegalStateException("queue " + name + " is closed");
+        }
+    }
+
+    // ---------------------------------------------------------------- zero copy
+
+    /**
+     * Reserves room for one message of {@code length} bytes; returns its index in
+     * {@link #buffer()}, or -1 when the queue is full. Write there exactly the bytes the
+     * queue's codec decodes, then {@link #commit} or {@link #abort} it from the same thread.
+     */
+    public long tryClaim(int length) {
+        requireOpen();
+        checkLength(length);
+        countPut();
+        long index = ring.tryClaim(ELEMENT, length);
+        if (index < 0) {
+            uncountPut();
+            return -1;
+        }
+        return index;
+    }
+
+    /** As {@link #tryClaim}, waiting for room. */
+    public long claim(int length) throws InterruptedException {
+        requireOpen();
+        checkLength(length);
+        countPut();
+        return claimBefore(length, WaitStrategy.FOREVER);
+    }
+
+    /** The mapped memory that claim indexes and in-place readers refer to. */
+    public MemorySegment buffer() {
+        return ring.buffer();
+    }
+
+    /** Publishes a claimed message. */
+    public void commit(long index) {
+        ring.commit(index);
+    }
+
+    /** Gives up a claimed message: nobody sees it. */
+    public void abort(long index) {
+        abortClaim(index);
+    }
+
+    private void abortClaim(long index) {
+        ring.abort(index);
+        uncountPut();
+    }
+
+    /**
+     * Hands the next message, if there is one, to {@code reader} in place (valid only during
+     * the call); returns whether there was one.
+     */
+    public boolean pollInPlace(InPlaceReader reader) {
+        Objects.requireNonNull(reader, "reader");
+        requireOpen();
+        return ring.poll((type, buffer, offset, length) -> reader.read(buffer, offset, length));
+    }
+
+    /** Reads one message in place, where it lies in the mapped memory. */
+    @FunctionalInterface
+    public interface InPlaceReader {
+        void read(MemorySegment buffer, long offset, int length);
+    }
+
+    private void checkLength(int length) {
+        if (length < 0 || length > maxMessageBytes) {
+            throw new IllegalArgumentException("queue " + name + ": length=" + length
+                + " (expected: 0 to maxMessageBytes=" + maxMessageBytes + ")");
+        }
+    }
+
+    // ---------------------------------------------------------------- sizes and the rest
+
+    @Override
+    public int size() {
+        requireOpen();
+        return ring.size();
+    }
+
+    /** Python's {@code qsize()}: {@link #size()}. */
+    public int qsize() {
+        return size();
+    }
+
+    @Override
+    public boolean isEmpty() {
+        requireOpen();
+        return ring.isEmpty();
+    }
+
+    /** Python's {@code empty()}: {@link #isEmpty()}. */
+    public boolean empty() {
+        return isEmpty();
+    }
+
+    /** Python's {@code full()}: whether a put would have to wait now (a snapshot). */
+    public boolean full() {
+        requireOpen();
+        return ring.isFull();
+    }
+
+    @Override
+    public int remainingCapacity() {
+        return maxSize - size();
+    }
+
+    public int maxSize() {
+        return maxSize;
+    }
+
+    public int maxMessageBytes() {
+        return maxMessageBytes;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Codec<E> codec() {
+        return codec;
+    }
+
+    RegionNamespace namespace() {
+        return namespace;
+    }
+
+    QueueState state() {
+        return state;
+    }
+
+    /** Not supported: see the class comment ("Snapshots"). */
+    @Override
+    public Iterator<E> iterator() {
+        throw unsupported("iteration");
+    }
+
+    /** Not supported: see the class comment ("Snapshots"). */
+    @Override
+    public E peek() {
+        throw unsupported("peek");
+    }
+
+    private UnsupportedOperationException unsupported(String what) {
+        return new UnsupportedOperationException("queue " + name + ": " + what + " is not supported across processes"
+            + " (a look without taking would be stale at once); use poll, take or drainTo");
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[" + name + ", maxSize=" + maxSize + ", maxMessageBytes=" + maxMessageBytes
+            + (state.isClosed() ? ", closed" : ", size=" + ring.size()) + "]";
+    }
+
+    @Serial
+    Object writeReplace() {
+        return QueueHandle.of(this);
+    }
+}

@@ -1,0 +1,49 @@
+package io.mproc.queue;
+
+import io.mproc.codec.Codec;
+import io.mproc.codec.CodecException;
+import io.mproc.ring.MessageHandler;
+import java.lang.foreign.MemorySegment;
+
+/**
+ * Decodes the one message a poll hands it, in place, and keeps the element (or the failure)
+ * for the caller. One per thread and queue, so a take allocates nothing of its own.
+ */
+final class Taker<E> implements MessageHandler {
+    private final Codec<E> codec;
+    private E element;
+    private RuntimeException failure;
+
+    Taker(Codec<E> codec) {
+        this.codec = codec;
+    }
+
+    @Override
+    public void onMessage(int type, MemorySegment buffer, long offset, int length) {
+        // Never throw here: the ring releases the slot either way, and the caller reports.
+        try {
+            if (type != SharedQueue.ELEMENT) {
+                throw new CodecException("a message of unknown type " + type + " (" + length + " bytes)");
+            }
+            element = codec.decode(buffer, offset, length);
+            if (element == null) {
+                throw new CodecException("the codec decoded null from " + length + " bytes");
+            }
+        } catch (RuntimeException failed) {
+            failure = failed;
+        }
+    }
+
+    /** The element just decoded; throws, naming the queue, if it could not be. */
+    E result(String queue) {
+        E taken = element;
+        RuntimeException failed = failure;
+        element = null;
+        failure = null;
+        if (failed != null) {
+            throw new CodecException("queue " + queue + ": cannot decode a message (it is dropped; the queue goes on): "
+                + failed.getMessage(), failed);
+        }
+        return taken;
+    }
+}
