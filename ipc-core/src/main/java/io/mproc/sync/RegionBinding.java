@@ -1,0 +1,102 @@
+package io.mproc.sync;
+
+import io.mproc.memory.Region;
+import io.mproc.memory.RegionNamespace;
+import java.io.ObjectInputFilter;
+import java.lang.foreign.MemorySegment;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A shared object's region and the address other processes attach it by: namespace root,
+ * namespace name, region name. The plumbing behind every sync and shared-value object and its
+ * serialised handle; users do not need it, except for {@link #HANDLE_FILTER}.
+ *
+ * <p>A handle that is deserialised attaches through a namespace this JVM opens once per
+ * (root, name) and keeps open until exit: it only ever <em>attaches</em> through it, so it owns
+ * no files. Each object closes its own region handle.
+ */
+public final class RegionBinding {
+    /**
+     * An {@link ObjectInputFilter} that lets through exactly the handles of mproc's shared
+     * objects (records of strings and numbers). Java deserialisation in mproc runs only behind
+     * a filter; use this one, or include its patterns in yours, to receive shared objects.
+     */
+    public static final ObjectInputFilter HANDLE_FILTER = ObjectInputFilter.Config.createFilter(
+        "maxdepth=4;maxrefs=64;maxbytes=8192;io.mproc.sync.*;io.mproc.shared.*;java.lang.String;!*");
+
+    private static final ConcurrentHashMap<String, RegionNamespace> RESOLVED = new ConcurrentHashMap<>();
+
+    private final Region region;
+    private final RegionNamespace namespace;
+    private final String root;
+
+    private RegionBinding(Region region, RegionNamespace namespace) {
+        this.region = region;
+        this.namespace = namespace;
+        Path parent = namespace.directory().getParent();
+        this.root = parent == null ? namespace.directory().toString() : parent.toString();
+    }
+
+    /** Binds a region that was just created or attached through {@code namespace}. */
+    public static RegionBinding of(RegionNamespace namespace, Region region) {
+        return new RegionBinding(Objects.requireNonNull(region, "region"), Objects.requireNonNull(namespace, "namespace"));
+    }
+
+    /**
+     * The namespace a deserialised handle attaches through: opened on first use in this JVM and
+     * kept for the JVM's life (it never creates, so it never unlinks anything).
+     */
+    public static RegionNamespace resolve(String root, String namespace) {
+        Objects.requireNonNull(root, "root");
+        Objects.requireNonNull(namespace, "namespace");
+        return RESOLVED.computeIfAbsent(root + '\u0000' + namespace,
+            key -> RegionNamespace.open(Path.of(root), namespace));
+    }
+
+    /** The region's body; fails with the object's name once this handle is closed. */
+    public MemorySegment body() {
+        return region.body();
+    }
+
+    public Region region() {
+        return region;
+    }
+
+    /** The namespace the object was created or attached through (new regions of its family go there too). */
+    public RegionNamespace namespace() {
+        return namespace;
+    }
+
+    /** The region's name, which is the object's name. */
+    public String name() {
+        return region.name();
+    }
+
+    /** The root directory of the namespace, as a string (for handles: {@link Path} is not serialisable). */
+    public String root() {
+        return root;
+    }
+
+    /** The namespace's name. */
+    public String namespaceName() {
+        return namespace.name();
+    }
+
+    public boolean isOpen() {
+        return region.isOpen();
+    }
+
+    /** Unmaps the region in this process. Idempotent. */
+    public void close() {
+        region.close();
+    }
+
+    /** Throws {@link IllegalStateException} naming {@code what} if this handle is closed. */
+    public void requireOpen(String what) {
+        if (!region.isOpen()) {
+            throw new IllegalStateException(what + " " + region.name() + " is closed");
+        }
+    }
+}
