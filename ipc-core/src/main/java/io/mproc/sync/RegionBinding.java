@@ -1,12 +1,14 @@
 package io.mproc.sync;
 
 import io.mproc.memory.Region;
+import io.mproc.memory.RegionKind;
 import io.mproc.memory.RegionNamespace;
 import java.io.ObjectInputFilter;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * A shared object's region and the address other processes attach it by: namespace root,
@@ -42,6 +44,46 @@ public final class RegionBinding {
     /** Binds a region that was just created or attached through {@code namespace}. */
     public static RegionBinding of(RegionNamespace namespace, Region region) {
         return new RegionBinding(Objects.requireNonNull(region, "region"), Objects.requireNonNull(namespace, "namespace"));
+    }
+
+    /** How a factory method finds its region. */
+    public enum Mode {
+        /** Create it; fail with {@link io.mproc.memory.RegionExistsException} if it exists. */
+        CREATE,
+        /** Attach to it; fail with {@link io.mproc.memory.RegionNotFoundException} if it is missing. */
+        ATTACH,
+        /** Attach to it, or create it if it is missing (safe to race). */
+        CREATE_OR_ATTACH
+    }
+
+    /**
+     * Creates and/or attaches the region {@code name} of {@code kind} as {@code mode} says;
+     * {@code initializer} sets up a new body before anyone can attach.
+     */
+    public static RegionBinding bind(RegionNamespace namespace, String name, RegionKind kind, long bodySize,
+                                     Consumer<MemorySegment> initializer, Mode mode) {
+        Objects.requireNonNull(namespace, "namespace");
+        Objects.requireNonNull(mode, "mode");
+        Region region = switch (mode) {
+            case CREATE -> namespace.create(name, kind, bodySize, initializer);
+            case ATTACH -> namespace.attach(name, kind);
+            case CREATE_OR_ATTACH -> namespace.createOrAttach(name, kind, bodySize, initializer);
+        };
+        return of(namespace, region);
+    }
+
+    /**
+     * Runs {@code check} on a freshly bound region and returns it; if the check throws, closes
+     * the region first (an attach must not leave a mapping behind when it refuses the region).
+     */
+    public RegionBinding checked(Consumer<MemorySegment> check) {
+        try {
+            check.accept(region.body());
+            return this;
+        } catch (RuntimeException refused) {
+            region.close();
+            throw refused;
+        }
     }
 
     /**

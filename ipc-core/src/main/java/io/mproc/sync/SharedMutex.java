@@ -1,6 +1,7 @@
 package io.mproc.sync;
 
 import io.mproc.memory.OrderedAccess;
+import io.mproc.sync.RegionBinding.Mode;
 import io.mproc.memory.Region;
 import io.mproc.memory.RegionNamespace;
 import io.mproc.wait.WaitStrategy;
@@ -32,20 +33,13 @@ public abstract sealed class SharedMutex implements Lock, Serializable, AutoClos
 
     /** Creates, attaches or creates-or-attaches the region of a lock ({@code reentrant} for a new one). */
     static RegionBinding bind(RegionNamespace namespace, String name, boolean reentrant, Mode mode) {
-        Objects.requireNonNull(namespace, "namespace");
-        Region region = switch (mode) {
-            case CREATE -> namespace.create(name, LockLayout.KIND, LockLayout.BODY_SIZE,
-                body -> LockLayout.initialize(body, reentrant));
-            case ATTACH -> namespace.attach(name, LockLayout.KIND);
-            case CREATE_OR_ATTACH -> namespace.createOrAttach(name, LockLayout.KIND, LockLayout.BODY_SIZE,
-                body -> LockLayout.initialize(body, reentrant));
-        };
-        if (LockLayout.isReentrant(region.body()) != reentrant) {
-            region.close();
-            throw new IllegalArgumentException("lock " + name + " is " + (reentrant ? "not " : "")
-                + "reentrant (expected: " + (reentrant ? "SharedLock" : "SharedRLock") + ")");
-        }
-        return RegionBinding.of(namespace, region);
+        return RegionBinding.bind(namespace, name, LockLayout.KIND, LockLayout.BODY_SIZE,
+            body -> LockLayout.initialize(body, reentrant), mode).checked(body -> {
+                if (LockLayout.isReentrant(body) != reentrant) {
+                    throw new IllegalArgumentException("lock " + name + " is " + (reentrant ? "not " : "")
+                        + "reentrant (expected: " + (reentrant ? "SharedLock" : "SharedRLock") + ")");
+                }
+            });
     }
 
     /** Attaches to the lock {@code name}, as a {@link SharedRLock} or {@link SharedLock} as it was created. */
@@ -54,9 +48,6 @@ public abstract sealed class SharedMutex implements Lock, Serializable, AutoClos
         RegionBinding binding = RegionBinding.of(namespace, region);
         return LockLayout.isReentrant(region.body()) ? new SharedRLock(binding) : new SharedLock(binding);
     }
-
-    /** How a factory method finds the region. */
-    enum Mode { CREATE, ATTACH, CREATE_OR_ATTACH }
 
     RobustMutex mutex() {
         return mutex;

@@ -1,6 +1,7 @@
 package io.mproc.sync;
 
 import io.mproc.memory.RegionNamespace;
+import io.mproc.sync.RegionBinding.Mode;
 import java.io.Serial;
 import java.io.Serializable;
 
