@@ -1,13 +1,110 @@
 package io.mproc.sync;
 
+import io.mproc.shared.SharedDouble;
+import io.mproc.shared.SharedInt;
+import io.mproc.shared.SharedLong;
+import io.mproc.shared.SharedLongArray;
+import java.time.Duration;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
-/** The commands of {@link SyncChild} for the other sync objects and shared values. */
+/** The commands of {@link SyncChild} for semaphores, events, barriers and shared values. */
 final class ChildValueCommands {
     private ChildValueCommands() {
     }
 
+    @SuppressWarnings("unchecked")
     static String run(Function<String, Object> variables, String[] w) throws Exception {
-        throw new IllegalArgumentException("command=" + w[1]);
+        Function<String, ?> v = variables;
+        return switch (w[1]) {
+            case "acquire" -> {
+                SharedSemaphore semaphore = (SharedSemaphore) v.apply(w[2]);
+                int permits = Integer.parseInt(w[3]);
+                if (w.length > 4) {
+                    long start = System.nanoTime();
+                    boolean got = semaphore.tryAcquire(permits, Long.parseLong(w[4]), TimeUnit.MILLISECONDS);
+                    yield got + " " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                }
+                yield Boolean.toString(semaphore.tryAcquire(permits));
+            }
+            case "release" -> {
+                ((SharedSemaphore) v.apply(w[2])).release(Integer.parseInt(w[3]));
+                yield "released";
+            }
+            case "set" -> {
+                Object target = v.apply(w[2]);
+                switch (target) {
+                    case SharedEvent event -> event.set();
+                    case SharedLong value -> value.set(Long.parseLong(w[3]));
+                    case SharedInt value -> value.set(Integer.parseInt(w[3]));
+                    case SharedDouble value -> value.set(Double.parseDouble(w[3]));
+                    default -> throw new IllegalArgumentException("cannot set " + target);
+                }
+                yield "set";
+            }
+            case "get" -> {
+                Object target = v.apply(w[2]);
+                yield switch (target) {
+                    case SharedEvent event -> Boolean.toString(event.isSet());
+                    case SharedLong value -> Long.toString(value.get());
+                    case SharedInt value -> Integer.toString(value.get());
+                    case SharedDouble value -> Double.toString(value.get());
+                    case SharedSemaphore semaphore -> Integer.toString(semaphore.availablePermits());
+                    default -> throw new IllegalArgumentException("cannot get " + target);
+                };
+            }
+            case "clear" -> {
+                ((SharedEvent) v.apply(w[2])).clear();
+                yield "cleared";
+            }
+            case "wait" -> {
+                long start = System.nanoTime();
+                boolean set = ((SharedEvent) v.apply(w[2])).await(Duration.ofMillis(Long.parseLong(w[3])));
+                yield set + " " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            }
+            case "barrier" -> {
+                SharedBarrier barrier = (SharedBarrier) v.apply(w[2]);
+                try {
+                    yield "index " + (w.length > 3 ? barrier.await(Long.parseLong(w[3]), TimeUnit.MILLISECONDS)
+                        : barrier.await());
+                } catch (BrokenBarrierException broken) {
+                    yield "broken";
+                } catch (TimeoutException timedOut) {
+                    yield "timeout";
+                }
+            }
+            case "action" -> {
+                SharedBarrier barrier = (SharedBarrier) v.apply(w[2]);
+                SharedLong counter = (SharedLong) v.apply(w[3]);
+                barrier.setAction(counter::incrementAndGet);
+                yield "action";
+            }
+            case "incr-locked" -> {
+                // The lost-update test: a read and a separate write, made atomic only by the lock.
+                SharedMutex lock = (SharedMutex) v.apply(w[2]);
+                SharedLongArray counter = (SharedLongArray) v.apply(w[3]);
+                int times = Integer.parseInt(w[4]);
+                for (int i = 0; i < times; i++) {
+                    lock.lock();
+                    try {
+                        counter.set(0, counter.get(0) + 1);
+                    } finally {
+                        lock.unlock();
+                    }
+                }
+                yield "done";
+            }
+            case "incr-atomic" -> {
+                SharedLong counter = (SharedLong) v.apply(w[2]);
+                int times = Integer.parseInt(w[3]);
+                for (int i = 0; i < times; i++) {
+                    counter.incrementAndGet();
+                }
+                yield "done";
+            }
+            default -> throw new IllegalArgumentException("command=" + w[1]);
+        };
     }
 }

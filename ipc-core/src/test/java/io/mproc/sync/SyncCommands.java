@@ -70,8 +70,46 @@ final class SyncCommands {
                     condition.lock().unlock();
                 }
             }
+            case "waitfor" -> {
+                SharedCondition condition = get(w[2]);
+                io.mproc.shared.SharedLong value = get(w[3]);
+                long target = Long.parseLong(w[4]);
+                condition.lock().lock();
+                try {
+                    yield Boolean.toString(condition.waitFor(() -> value.get() >= target,
+                        java.time.Duration.ofMillis(Long.parseLong(w[5]))));
+                } finally {
+                    condition.lock().unlock();
+                }
+            }
+            case "ring" -> ring(get(w[2]), get(w[3]), Integer.parseInt(w[4]), Integer.parseInt(w[5]),
+                Integer.parseInt(w[6]));
             default -> ChildValueCommands.run(this::get, w);
         };
+    }
+
+    /**
+     * {@code parties} processes pass a counter round: this one ({@code me}) increments it
+     * whenever it is {@code me} modulo {@code parties}, {@code rounds} times, waking the others
+     * with signalAll. A wait of more than 5 s means a lost wake-up.
+     */
+    static String ring(SharedCondition condition, io.mproc.shared.SharedLong counter, int parties, int me, int rounds)
+        throws InterruptedException {
+        for (int round = 0; round < rounds; round++) {
+            condition.lock().lock();
+            try {
+                while (counter.get() % parties != me) {
+                    if (!condition.await(5, TimeUnit.SECONDS)) {
+                        return "lost wake-up at " + counter.get();
+                    }
+                }
+                counter.set(counter.get() + 1);
+                condition.signalAll();
+            } finally {
+                condition.lock().unlock();
+            }
+        }
+        return "done";
     }
 
     private Object attach(String type, String name) {
@@ -79,6 +117,12 @@ final class SyncCommands {
             case "lock" -> SharedLock.attach(namespace, name);
             case "rlock" -> SharedRLock.attach(namespace, name);
             case "condition" -> SharedCondition.attach(namespace, name);
+            case "semaphore" -> SharedSemaphore.attach(namespace, name);
+            case "event" -> SharedEvent.attach(namespace, name);
+            case "barrier" -> SharedBarrier.attach(namespace, name);
+            case "long" -> io.mproc.shared.SharedLong.attach(namespace, name);
+            case "int" -> io.mproc.shared.SharedInt.attach(namespace, name);
+            case "double" -> io.mproc.shared.SharedDouble.attach(namespace, name);
             default -> throw new IllegalArgumentException("type=" + type);
         };
     }
