@@ -1,6 +1,11 @@
 package io.mproc.sync;
 
+import io.mproc.memory.OrderedAccess;
+import io.mproc.shared.SharedByteArray;
 import io.mproc.shared.SharedDouble;
+import io.mproc.shared.SharedDoubleArray;
+import io.mproc.shared.SharedIntArray;
+import io.mproc.shared.SharedMemory;
 import io.mproc.shared.SharedInt;
 import io.mproc.shared.SharedLong;
 import io.mproc.shared.SharedLongArray;
@@ -15,7 +20,6 @@ final class ChildValueCommands {
     private ChildValueCommands() {
     }
 
-    @SuppressWarnings("unchecked")
     static String run(Function<String, Object> variables, String[] w) throws Exception {
         Function<String, ?> v = variables;
         return switch (w[1]) {
@@ -104,6 +108,54 @@ final class ChildValueCommands {
                 }
                 yield "done";
             }
+            case "aget" -> {
+                Object array = v.apply(w[2]);
+                long index = Long.parseLong(w[3]);
+                yield switch (array) {
+                    case SharedLongArray a -> Long.toString(a.get(index));
+                    case SharedIntArray a -> Integer.toString(a.get(index));
+                    case SharedDoubleArray a -> Double.toString(a.get(index));
+                    case SharedByteArray a -> Byte.toString(a.get(index));
+                    default -> throw new IllegalArgumentException("not an array: " + array);
+                };
+            }
+            case "aset" -> {
+                Object array = v.apply(w[2]);
+                long index = Long.parseLong(w[3]);
+                switch (array) {
+                    case SharedLongArray a -> a.set(index, Long.parseLong(w[4]));
+                    case SharedIntArray a -> a.set(index, Integer.parseInt(w[4]));
+                    case SharedDoubleArray a -> a.set(index, Double.parseDouble(w[4]));
+                    case SharedByteArray a -> a.set(index, Byte.parseByte(w[4]));
+                    default -> throw new IllegalArgumentException("not an array: " + array);
+                }
+                yield "set";
+            }
+            case "aadd" -> {
+                // Atomic increments of one element, {times} times.
+                Object array = v.apply(w[2]);
+                long index = Long.parseLong(w[3]);
+                int times = Integer.parseInt(w[4]);
+                for (int i = 0; i < times; i++) {
+                    switch (array) {
+                        case SharedLongArray a -> a.getAndAdd(index, 1);
+                        case SharedIntArray a -> a.getAndAdd(index, 1);
+                        case SharedDoubleArray a -> a.getAndAdd(index, 1);
+                        case SharedByteArray a -> a.getAndAdd(index, (byte) 1);
+                        default -> throw new IllegalArgumentException("not an array: " + array);
+                    }
+                }
+                yield "done";
+            }
+            case "mwrite" -> {
+                // Release: pairs with the reader's acquire.
+                OrderedAccess.setLongRelease(((SharedMemory) v.apply(w[2])).segment(), Long.parseLong(w[3]),
+                    Long.parseLong(w[4]));
+                yield "written";
+            }
+            case "mread" -> Long.toString(OrderedAccess.getLongAcquire(((SharedMemory) v.apply(w[2])).segment(),
+                Long.parseLong(w[3])));
+            case "msize" -> Long.toString(((SharedMemory) v.apply(w[2])).size());
             default -> throw new IllegalArgumentException("command=" + w[1]);
         };
     }

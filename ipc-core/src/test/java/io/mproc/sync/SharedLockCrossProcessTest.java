@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mproc.shared.SharedLongArray;
 import io.mproc.testing.CrossProcessTest;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +34,36 @@ class SharedLockCrossProcessTest extends CrossProcessTest {
             assertTrue(lock.tryLock(1, TimeUnit.SECONDS));
             lock.unlock();
             child.exit();
+        }
+    }
+
+    @Test
+    void threeProcessesIncrementingAHundredThousandTimesEachUnderTheLockLoseNoUpdate() throws Exception {
+        int times = 100_000;
+        try (SharedLock lock = SharedLock.create(namespace, "lock");
+             SharedLongArray counter = SharedLongArray.create(namespace, "counter", 1, false);
+             SyncDriver one = SyncDriver.start(namespace.name());
+             SyncDriver two = SyncDriver.start(namespace.name());
+             SyncDriver three = SyncDriver.start(namespace.name())) {
+            SyncDriver[] children = {one, two, three};
+            for (SyncDriver child : children) {
+                child.expect("SharedLock", "a", "handle", "l", SyncDriver.serialize(lock));
+                child.expect("SharedLongArray", "a", "handle", "n", SyncDriver.serialize(counter));
+            }
+            long start = System.nanoTime();
+            for (SyncDriver child : children) {
+                child.send("a", "incr-locked", "l", "n", Integer.toString(times));
+            }
+            for (SyncDriver child : children) {
+                assertEquals("done", child.reply("a", Duration.ofSeconds(60)));
+            }
+            System.out.printf("3 processes x %d lock/get/set/unlock: %d ms%n", times,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+            assertEquals(3L * times, counter.get(0), "a read-then-write under the lock lost updates");
+            assertFalse(lock.isLocked());
+            for (SyncDriver child : children) {
+                child.exit();
+            }
         }
     }
 

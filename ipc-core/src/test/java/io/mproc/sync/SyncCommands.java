@@ -123,6 +123,8 @@ final class SyncCommands {
             case "long" -> io.mproc.shared.SharedLong.attach(namespace, name);
             case "int" -> io.mproc.shared.SharedInt.attach(namespace, name);
             case "double" -> io.mproc.shared.SharedDouble.attach(namespace, name);
+            case "longs" -> io.mproc.shared.SharedLongArray.attach(namespace, name);
+            case "memory" -> io.mproc.shared.SharedMemory.attach(namespace, name);
             default -> throw new IllegalArgumentException("type=" + type);
         };
     }

@@ -21,8 +21,8 @@ import java.util.Queue;
  * The parent's side of a {@link SyncChild}: sends {@code <worker> <command> <args>} lines to
  * its stdin and collects the {@code <worker> <reply>} lines it prints, per worker, in order.
  */
-final class SyncDriver implements AutoCloseable {
-    static final Duration REPLY = Duration.ofSeconds(20);
+public final class SyncDriver implements AutoCloseable {
+    public static final Duration REPLY = Duration.ofSeconds(20);
 
     private final ChildJvm child;
     private final PrintWriter input;
@@ -34,7 +34,7 @@ final class SyncDriver implements AutoCloseable {
     }
 
     /** Starts a child working in namespace {@code namespace} and waits until it is ready. */
-    static SyncDriver start(String namespace) throws InterruptedException {
+    public static SyncDriver start(String namespace) throws InterruptedException {
         ChildJvm child = ChildJvm.start(SyncChild.class, namespace);
         try {
             child.awaitLine("READY", Duration.ofSeconds(30));
@@ -45,28 +45,28 @@ final class SyncDriver implements AutoCloseable {
         return new SyncDriver(child);
     }
 
-    int pid() {
+    public int pid() {
         return (int) child.pid();
     }
 
     /** Sends a command to worker thread {@code worker} (created on first use) without waiting. */
-    void send(String worker, String... command) {
+    public void send(String worker, String... command) {
         input.println(worker + " " + String.join(" ", command));
     }
 
     /** Sends a command and returns the worker's reply. */
-    String call(String worker, String... command) throws InterruptedException {
+    public String call(String worker, String... command) throws InterruptedException {
         send(worker, command);
         return reply(worker, REPLY);
     }
 
     /** Sends a command and checks the reply. */
-    void expect(String expected, String worker, String... command) throws InterruptedException {
+    public void expect(String expected, String worker, String... command) throws InterruptedException {
         assertEquals(expected, call(worker, command), () -> "reply of " + worker + " to " + String.join(" ", command));
     }
 
     /** The next reply of {@code worker}, waiting at most {@code timeout}; fails on timeout. */
-    String reply(String worker, Duration timeout) throws InterruptedException {
+    public String reply(String worker, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             Queue<String> queue = replies.get(worker);
@@ -82,7 +82,7 @@ final class SyncDriver implements AutoCloseable {
     }
 
     /** Whether {@code worker} replies within {@code timeout} (the reply stays queued). */
-    boolean repliesWithin(String worker, Duration timeout) throws InterruptedException {
+    public boolean repliesWithin(String worker, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             Queue<String> queue = replies.get(worker);
@@ -110,12 +110,12 @@ final class SyncDriver implements AutoCloseable {
     }
 
     /** SIGKILL, and wait until reaped. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         child.kill();
     }
 
     /** Tells the child to exit and checks that it did so cleanly. */
-    void exit() throws InterruptedException {
+    public void exit() throws InterruptedException {
         send("main", "exit");
         child.awaitSuccess(REPLY);
     }
@@ -126,7 +126,7 @@ final class SyncDriver implements AutoCloseable {
     }
 
     /** The Java-serialised form of {@code object} (a shared object's handle), in Base64. */
-    static String serialize(Serializable object) {
+    public static String serialize(Serializable object) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(object);
