@@ -71,6 +71,15 @@ final class PermitLedger {
 
     /** Takes {@code n} permits for {@code slot}'s process if that many are available. */
     boolean tryTake(int slot, int n) {
+        beginOperation(slot);
+        try {
+            return takeAsOperator(slot, n);
+        } finally {
+            endOperation(slot);
+        }
+    }
+
+    private boolean takeAsOperator(int slot, int n) {
         while (true) {
             long state = OrderedAccess.getLongVolatile(body, STATE_OFFSET);
             if (pendingSlot(state) >= 0) {
@@ -94,6 +103,15 @@ final class PermitLedger {
      *                               or the count would overflow
      */
     void give(int slot, int n) {
+        beginOperation(slot);
+        try {
+            giveAsOperator(slot, n);
+        } finally {
+            endOperation(slot);
+        }
+    }
+
+    private void giveAsOperator(int slot, int n) {
         while (true) {
             long state = OrderedAccess.getLongVolatile(body, STATE_OFFSET);
             if (pendingSlot(state) >= 0) {
@@ -134,6 +152,8 @@ final class PermitLedger {
                 OrderedAccess.getAndAddLong(body, SemaphoreLayout.RECOVERED_OFFSET, returned);
                 total += returned;
             }
+            // Plain: the dead process's operator, if any, runs no more; published by free().
+            OrderedAccess.setIntPlain(body, slot(index) + SemaphoreLayout.OPERATOR_OFFSET, 0);
             processes.free(index);
         }
         return total;
@@ -157,6 +177,25 @@ final class PermitLedger {
                 return after - available;
             }
         }
+    }
+
+    /** Makes the calling thread its process's only operator on {@code slot} (see the layout). */
+    private void beginOperation(int slot) {
+        long offset = slot(slot) + SemaphoreLayout.OPERATOR_OFFSET;
+        int me = OwnerIdentity.threadNumber();
+        // CAS (volatile): taken only by threads of this process, for a few CASes; spin, then yield.
+        for (int spins = 1; !OrderedAccess.compareAndSetInt(body, offset, 0, me); spins++) {
+            if (spins % 64 == 0) {
+                Thread.yield();
+            } else {
+                Thread.onSpinWait();
+            }
+        }
+    }
+
+    private void endOperation(int slot) {
+        // Release: our slot writes are done before another thread of ours starts its operation.
+        OrderedAccess.setIntRelease(body, slot(slot) + SemaphoreLayout.OPERATOR_OFFSET, 0);
     }
 
     private long heldWord(int slot) {

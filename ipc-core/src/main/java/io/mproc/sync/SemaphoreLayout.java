@@ -25,6 +25,8 @@ import java.lang.foreign.MemorySegment;
  *  |                   live process (-pid) recovers the slot        |
  *  |   Held (long): permits held (high 32) | sequence (low 32)      |  +8
  *  |   Pending held delta (int)                                    | +16
+ *  |   Operator (int): number of the thread of the slot's process   | +20
+ *  |                   running an operation on it, 0 if none        |
  *  +---------------------------------------------------------------+
  *  | Slot 1 ...                                                    | 256
  * </pre>
@@ -39,6 +41,13 @@ import java.lang.foreign.MemorySegment;
  * on a value read before, so an owner and its helpers cannot apply a delta twice. A process
  * killed anywhere in the sequence thus leaves either no change or one that the next user
  * completes: the ledger always matches the available count.
+ *
+ * <p><b>One operation per slot at a time.</b> The pending delta is a field of the slot, so two
+ * threads of one process must not both be between writing it and clearing their marker: the
+ * operator word is a tiny spin lock (CAS from 0 to the thread's number, release store of 0)
+ * that only threads of the slot's process ever take, around a few compare-and-sets. A rescuer
+ * of a dead process's slot ignores it (the dead threads run no more) and zeroes it before it
+ * frees the slot.
  */
 final class SemaphoreLayout {
     private SemaphoreLayout() {
@@ -62,6 +71,7 @@ final class SemaphoreLayout {
     static final long PROCESS_OFFSET = 0;
     static final long HELD_OFFSET = 8;
     static final long PENDING_DELTA_OFFSET = 16;
+    static final long OPERATOR_OFFSET = 20;
 
     static long bodySize(int slots) {
         return FIRST_SLOT_OFFSET + slots * SLOT_STRIDE;

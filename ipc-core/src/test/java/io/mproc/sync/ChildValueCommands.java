@@ -20,6 +20,16 @@ final class ChildValueCommands {
     private ChildValueCommands() {
     }
 
+    private static void churn(int threads, Runnable step) {
+        for (int t = 0; t < threads; t++) {
+            Thread.ofPlatform().daemon().start(() -> {
+                while (true) {
+                    step.run();
+                }
+            });
+        }
+    }
+
     static String run(Function<String, Object> variables, String[] w) throws Exception {
         Function<String, ?> v = variables;
         return switch (w[1]) {
@@ -107,6 +117,29 @@ final class ChildValueCommands {
                     counter.incrementAndGet();
                 }
                 yield "done";
+            }
+            case "lock-churn" -> {
+                // Threads that lock and unlock as fast as they can until the process is killed.
+                SharedMutex lock = (SharedMutex) v.apply(w[2]);
+                churn(Integer.parseInt(w[3]), () -> {
+                    lock.lock();
+                    lock.unlock();
+                });
+                yield "churning";
+            }
+            case "sem-churn" -> {
+                // Threads that take 1 or 2 permits and give them back until the process is killed.
+                SharedSemaphore semaphore = (SharedSemaphore) v.apply(w[2]);
+                churn(Integer.parseInt(w[3]), () -> {
+                    int permits = 1 + (int) (System.nanoTime() & 1);
+                    try {
+                        semaphore.acquire(permits);
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    semaphore.release(permits);
+                });
+                yield "churning";
             }
             case "aget" -> {
                 Object array = v.apply(w[2]);
