@@ -50,9 +50,15 @@ final class BarrierCycle {
         return processes.slotOfThisProcess(() -> rescueDead(-1));
     }
 
+    /** {@link #arrive} result: the generation is broken. */
+    static final long BROKEN_ARRIVAL = -1;
+    /** {@link #arrive} result: the generation is complete and its action runs; wait for the next. */
+    static final long FULL = -2;
+
     /**
      * Arrives in the current generation: returns the generation in the high half and the
-     * arrival index in the low half, or -1 if the generation is broken.
+     * arrival index in the low half, {@link #BROKEN_ARRIVAL}, or {@link #FULL} while the last
+     * party of the current generation runs the action (the caller waits for the state to change).
      */
     long arrive(int slot) {
         while (true) {
@@ -62,10 +68,13 @@ final class BarrierCycle {
                 continue;
             }
             if ((state & BROKEN) != 0) {
-                return -1;
+                return BROKEN_ARRIVAL;
             }
             int generation = generation(state);
             int index = arrived(state);
+            if (index >= parties) {
+                return FULL;
+            }
             enter(slot, generation);
             // CAS (volatile): the arrival; fails if anyone arrived, broke or ended meanwhile.
             if (OrderedAccess.compareAndSetLong(body, STATE_OFFSET, state, BarrierLayout.state(generation, index + 1, 0))) {

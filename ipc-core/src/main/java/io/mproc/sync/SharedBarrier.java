@@ -158,7 +158,11 @@ public final class SharedBarrier implements Serializable, AutoCloseable {
         }
         int slot = cycle.slotOfThisProcess();
         long arrival = cycle.arrive(slot);
-        if (arrival < 0) {
+        while (arrival == BarrierCycle.FULL) {
+            awaitNextGeneration(deadline);
+            arrival = cycle.arrive(slot);
+        }
+        if (arrival == BarrierCycle.BROKEN_ARRIVAL) {
             throw broken();
         }
         int generation = (int) (arrival >>> 32);
@@ -172,6 +176,23 @@ public final class SharedBarrier implements Serializable, AutoCloseable {
             return index;
         } finally {
             cycle.leave(slot, generation);
+        }
+    }
+
+    /** Waits while the last party of a full generation runs the action (Python's arrivals do too). */
+    private void awaitNextGeneration(long deadline) throws InterruptedException, TimeoutException {
+        long full = cycle.state();
+        int generation = BarrierLayout.generation(full);
+        if (BarrierLayout.arrived(full) < cycle.parties()) {
+            return;
+        }
+        // Acquire (in state()): pairs with the ender's release store of the next generation.
+        while (!Waiting.awaitSlice(strategy, cycle.point(), () -> cycle.state() != full, deadline)) {
+            if (Waiting.remaining(deadline) <= 0) {
+                throw new TimeoutException("barrier " + name() + ": timed out before it could be entered"
+                    + " (its last party was still running the action)");
+            }
+            cycle.rescueDead(generation);
         }
     }
 
