@@ -141,6 +141,24 @@ final class ChildValueCommands {
                 });
                 yield "churning";
             }
+            case "pong" -> {
+                // Answers every set of event w[2] by clearing it and setting w[3], until w[4] is set.
+                SharedEvent ping = (SharedEvent) v.apply(w[2]);
+                SharedEvent pong = (SharedEvent) v.apply(w[3]);
+                SharedEvent stop = (SharedEvent) v.apply(w[4]);
+                if (w[5].equals("spin")) {
+                    ping.setWaitStrategy(io.mproc.wait.WaitStrategy.busySpin());
+                }
+                long rounds = 0;
+                while (!stop.isSet()) {
+                    if (ping.await(100, TimeUnit.MILLISECONDS)) {
+                        ping.clear();
+                        pong.set();
+                        rounds++;
+                    }
+                }
+                yield "rounds " + rounds;
+            }
             case "aget" -> {
                 Object array = v.apply(w[2]);
                 long index = Long.parseLong(w[3]);

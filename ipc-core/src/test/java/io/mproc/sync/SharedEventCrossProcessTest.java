@@ -5,11 +5,54 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mproc.testing.CrossProcessTest;
+import io.mproc.wait.WaitStrategy;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Events shared by real processes: set, clear, isSet and timed waits, both ways. */
 class SharedEventCrossProcessTest extends CrossProcessTest {
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"default", "spin"})
+    void pingPongBetweenTwoProcessesLosesNoSetAndPrintsTheHandOff(String strategy) throws Exception {
+        // Two spinners on a shared 2-CPU machine often wait for each other's time slice: few rounds.
+        int rounds = strategy.equals("spin") ? 100 : 5000;
+        try (SharedEvent ping = SharedEvent.create(namespace, "ping");
+             SharedEvent pong = SharedEvent.create(namespace, "pong");
+             SharedEvent stop = SharedEvent.create(namespace, "stop");
+             SyncDriver child = SyncDriver.start(namespace.name())) {
+            for (SharedEvent event : new SharedEvent[] {ping, pong, stop}) {
+                child.expect("SharedEvent", "a", "handle", event.name(), SyncDriver.serialize(event));
+            }
+            if (strategy.equals("spin")) {
+                pong.setWaitStrategy(WaitStrategy.busySpin());
+            }
+            child.send("a", "pong", "ping", "pong", "stop", strategy);
+            long[] roundTrips = new long[rounds];
+            long budget = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            int done = 0;
+            while (done < rounds && System.nanoTime() < budget) {
+                long start = System.nanoTime();
+                ping.set();
+                assertTrue(pong.await(Duration.ofSeconds(10)), "round " + done + ": no answer (a lost wake-up)");
+                pong.clear();
+                roundTrips[done++] = System.nanoTime() - start;
+            }
+            stop.set();
+            assertEquals("rounds " + done, child.reply("a", SyncDriver.REPLY));
+            long[] measured = Arrays.copyOf(roundTrips, done);
+            Arrays.sort(measured);
+            System.out.printf("event ping-pong (%s) between two JVMs: %d round trips, median %.1f us, p99 %.1f us"
+                    + " (not a benchmark: shared 2-CPU machine, no pinning)%n", strategy, done,
+                measured[done / 2] / 1000.0, measured[(int) (done * 0.99)] / 1000.0);
+            assertTrue(done >= Math.min(rounds, 100), "only " + done + " round trips in 5 s");
+            child.exit();
+        }
+    }
 
     @Test
     void setInOneProcessWakesWaitersInAnotherAndClearMakesThemWaitAgain() throws Exception {
