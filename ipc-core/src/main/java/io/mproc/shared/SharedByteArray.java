@@ -50,15 +50,18 @@ public final class SharedByteArray extends SharedArray {
         return 8 * (LITTLE_ENDIAN ? position : 3 - position);
     }
 
+    /** Element {@code index} (volatile read). */
     public byte get(long index) {
         long offset = at(index);
         return (byte) (OrderedAccess.getIntVolatile(body(), offset & ~3L) >>> shift(offset));
     }
 
+    /** Sets element {@code index} atomically, leaving its neighbours alone. */
     public void set(long index, byte value) {
         update(index, value, false, (byte) 0);
     }
 
+    /** Sets element {@code index} to {@code value} if it is {@code expected}, atomically across processes. */
     public boolean compareAndSet(long index, byte expected, byte value) {
         return update(index, value, true, expected);
     }

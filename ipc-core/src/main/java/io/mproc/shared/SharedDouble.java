@@ -36,14 +36,17 @@ public final class SharedDouble extends SharedValue {
         return new SharedDouble(bind(namespace, name, SharedValueLayout.DOUBLE, 0, Mode.ATTACH));
     }
 
+    /** The value (volatile read). */
     public double get() {
         return Double.longBitsToDouble(OrderedAccess.getLongVolatile(body(), VALUE_OFFSET));
     }
 
+    /** Sets the value (volatile write). */
     public void set(double value) {
         OrderedAccess.setLongVolatile(body(), VALUE_OFFSET, Double.doubleToRawLongBits(value));
     }
 
+    /** Sets the value to {@code value} if its bits are those of {@code expected}, atomically across processes. */
     public boolean compareAndSet(double expected, double value) {
         return OrderedAccess.compareAndSetLong(body(), VALUE_OFFSET, Double.doubleToRawLongBits(expected),
             Double.doubleToRawLongBits(value));

@@ -40,10 +40,12 @@ public final class SharedDoubleArray extends SharedArray {
         return offset(index, Long.BYTES);
     }
 
+    /** Element {@code index} (volatile read). */
     public double get(long index) {
         return Double.longBitsToDouble(OrderedAccess.getLongVolatile(body(), at(index)));
     }
 
+    /** Sets element {@code index} (volatile write). */
     public void set(long index, double value) {
         OrderedAccess.setLongVolatile(body(), at(index), Double.doubleToRawLongBits(value));
     }

@@ -41,34 +41,42 @@ public final class SharedInt extends SharedValue {
 
     // The int is the first 4 of the value's 8 bytes, see the layout.
 
+    /** The value (volatile read). */
     public int get() {
         return OrderedAccess.getIntVolatile(body(), VALUE_OFFSET);
     }
 
+    /** Sets the value (volatile write). */
     public void set(int value) {
         OrderedAccess.setIntVolatile(body(), VALUE_OFFSET, value);
     }
 
+    /** Sets the value to {@code value} if it is {@code expected}, atomically across processes. */
     public boolean compareAndSet(int expected, int value) {
         return OrderedAccess.compareAndSetInt(body(), VALUE_OFFSET, expected, value);
     }
 
+    /** Sets the value atomically; returns the previous one. */
     public int getAndSet(int value) {
         return getAndUpdate(previous -> value);
     }
 
+    /** Adds {@code delta} atomically; returns the previous value. */
     public int getAndAdd(int delta) {
         return OrderedAccess.getAndAddInt(body(), VALUE_OFFSET, delta);
     }
 
+    /** Adds {@code delta} atomically; returns the new value. */
     public int addAndGet(int delta) {
         return getAndAdd(delta) + delta;
     }
 
+    /** Adds one atomically; returns the new value. */
     public int incrementAndGet() {
         return addAndGet(1);
     }
 
+    /** Subtracts one atomically; returns the new value. */
     public int decrementAndGet() {
         return addAndGet(-1);
     }

@@ -40,26 +40,32 @@ public final class SharedIntArray extends SharedArray {
         return offset(index, Integer.BYTES);
     }
 
+    /** Element {@code index} (volatile read). */
     public int get(long index) {
         return OrderedAccess.getIntVolatile(body(), at(index));
     }
 
+    /** Sets element {@code index} (volatile write). */
     public void set(long index, int value) {
         OrderedAccess.setIntVolatile(body(), at(index), value);
     }
 
+    /** Sets element {@code index} to {@code value} if it is {@code expected}, atomically across processes. */
     public boolean compareAndSet(long index, int expected, int value) {
         return OrderedAccess.compareAndSetInt(body(), at(index), expected, value);
     }
 
+    /** Adds {@code delta} to element {@code index} atomically; returns its previous value. */
     public int getAndAdd(long index, int delta) {
         return OrderedAccess.getAndAddInt(body(), at(index), delta);
     }
 
+    /** Adds {@code delta} to element {@code index} atomically; returns its new value. */
     public int addAndGet(long index, int delta) {
         return getAndAdd(index, delta) + delta;
     }
 
+    /** Adds one to element {@code index} atomically; returns its new value. */
     public int incrementAndGet(long index) {
         return addAndGet(index, 1);
     }

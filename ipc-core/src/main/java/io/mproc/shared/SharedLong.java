@@ -40,34 +40,42 @@ public final class SharedLong extends SharedValue {
         return new SharedLong(bind(namespace, name, SharedValueLayout.LONG, initial, Mode.CREATE_OR_ATTACH));
     }
 
+    /** The value (volatile read). */
     public long get() {
         return OrderedAccess.getLongVolatile(body(), VALUE_OFFSET);
     }
 
+    /** Sets the value (volatile write). */
     public void set(long value) {
         OrderedAccess.setLongVolatile(body(), VALUE_OFFSET, value);
     }
 
+    /** Sets the value to {@code value} if it is {@code expected}, atomically across processes. */
     public boolean compareAndSet(long expected, long value) {
         return OrderedAccess.compareAndSetLong(body(), VALUE_OFFSET, expected, value);
     }
 
+    /** Sets the value atomically; returns the previous one. */
     public long getAndSet(long value) {
         return getAndUpdate(previous -> value);
     }
 
+    /** Adds {@code delta} atomically; returns the previous value. */
     public long getAndAdd(long delta) {
         return OrderedAccess.getAndAddLong(body(), VALUE_OFFSET, delta);
     }
 
+    /** Adds {@code delta} atomically; returns the new value. */
     public long addAndGet(long delta) {
         return getAndAdd(delta) + delta;
     }
 
+    /** Adds one atomically; returns the new value. */
     public long incrementAndGet() {
         return addAndGet(1);
     }
 
+    /** Subtracts one atomically; returns the new value. */
     public long decrementAndGet() {
         return addAndGet(-1);
     }

@@ -40,26 +40,32 @@ public final class SharedLongArray extends SharedArray {
         return offset(index, Long.BYTES);
     }
 
+    /** Element {@code index} (volatile read). */
     public long get(long index) {
         return OrderedAccess.getLongVolatile(body(), at(index));
     }
 
+    /** Sets element {@code index} (volatile write). */
     public void set(long index, long value) {
         OrderedAccess.setLongVolatile(body(), at(index), value);
     }
 
+    /** Sets element {@code index} to {@code value} if it is {@code expected}, atomically across processes. */
     public boolean compareAndSet(long index, long expected, long value) {
         return OrderedAccess.compareAndSetLong(body(), at(index), expected, value);
     }
 
+    /** Adds {@code delta} to element {@code index} atomically; returns its previous value. */
     public long getAndAdd(long index, long delta) {
         return OrderedAccess.getAndAddLong(body(), at(index), delta);
     }
 
+    /** Adds {@code delta} to element {@code index} atomically; returns its new value. */
     public long addAndGet(long index, long delta) {
         return getAndAdd(index, delta) + delta;
     }
 
+    /** Adds one to element {@code index} atomically; returns its new value. */
     public long incrementAndGet(long index) {
         return addAndGet(index, 1);
     }

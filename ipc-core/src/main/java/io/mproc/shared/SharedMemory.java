@@ -66,6 +66,7 @@ public final class SharedMemory implements Serializable, AutoCloseable {
         return new SharedMemory(RegionBinding.bind(namespace, name, KIND, 0, null, Mode.ATTACH));
     }
 
+    /** The object's name in its namespace. */
     public String name() {
         return binding.name();
     }

@@ -16,8 +16,10 @@ import java.util.function.Consumer;
  * serialised handle; users do not need it, except for {@link #HANDLE_FILTER}.
  *
  * <p>A handle that is deserialised attaches through a namespace this JVM opens once per
- * (root, name) and keeps open until exit: it only ever <em>attaches</em> through it, so it owns
- * no files. Each object closes its own region handle.
+ * (root, name) and keeps open until exit, when a shutdown hook closes it: that unmaps what is
+ * still mapped and unlinks the regions created through it (such as a condition made by
+ * {@link SharedMutex#newCondition()} on a lock received as a handle). Each object closes its
+ * own region handle before that if it wants.
  */
 public final class RegionBinding {
     /**
@@ -29,6 +31,11 @@ public final class RegionBinding {
         "maxdepth=4;maxrefs=64;maxbytes=8192;io.mproc.sync.*;io.mproc.shared.*;java.lang.String;!*");
 
     private static final ConcurrentHashMap<String, RegionNamespace> RESOLVED = new ConcurrentHashMap<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("mproc-resolved-namespaces").unstarted(() ->
+            RESOLVED.values().forEach(RegionNamespace::close)));
+    }
 
     private final Region region;
     private final RegionNamespace namespace;
@@ -88,7 +95,7 @@ public final class RegionBinding {
 
     /**
      * The namespace a deserialised handle attaches through: opened on first use in this JVM and
-     * kept for the JVM's life (it never creates, so it never unlinks anything).
+     * kept for the JVM's life (closed by a shutdown hook).
      */
     public static RegionNamespace resolve(String root, String namespace) {
         Objects.requireNonNull(root, "root");
@@ -102,6 +109,7 @@ public final class RegionBinding {
         return region.body();
     }
 
+    /** The bound region. */
     public Region region() {
         return region;
     }
@@ -126,6 +134,7 @@ public final class RegionBinding {
         return namespace.name();
     }
 
+    /** Whether this handle is still mapped. */
     public boolean isOpen() {
         return region.isOpen();
     }

@@ -83,6 +83,7 @@ public final class SharedBarrier implements Serializable, AutoCloseable {
         return bind(namespace, name, parties, null, Mode.CREATE_OR_ATTACH);
     }
 
+    /** The object's name in its namespace. */
     public String name() {
         return binding.name();
     }

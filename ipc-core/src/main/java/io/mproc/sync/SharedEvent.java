@@ -55,6 +55,7 @@ public final class SharedEvent implements Serializable, AutoCloseable {
         return bind(namespace, name, Mode.CREATE_OR_ATTACH);
     }
 
+    /** The object's name in its namespace. */
     public String name() {
         return binding.name();
     }

@@ -81,6 +81,7 @@ public final class SharedSemaphore implements Serializable, AutoCloseable {
         return bind(namespace, name, permits, false, Mode.CREATE_OR_ATTACH);
     }
 
+    /** The object's name in its namespace. */
     public String name() {
         return binding.name();
     }
@@ -146,6 +147,7 @@ public final class SharedSemaphore implements Serializable, AutoCloseable {
         return ledger.initial();
     }
 
+    /** Whether releases above the initial permits are refused. */
     public boolean isBounded() {
         return ledger.bounded();
     }
