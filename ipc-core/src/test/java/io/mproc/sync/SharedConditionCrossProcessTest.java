@@ -120,6 +120,24 @@ class SharedConditionCrossProcessTest extends CrossProcessTest {
     }
 
     @Test
+    void aConditionMadeInAChildFromAReceivedLockWorksAcrossAndGoesAwayWithTheChild() throws Exception {
+        try (SharedLock lock = SharedLock.create(namespace, "lock");
+             SyncDriver child = SyncDriver.start(namespace.name())) {
+            child.expect("SharedLock", "a", "handle", "l", SyncDriver.serialize(lock));
+            String name = child.call("a", "newcond", "l", "c");
+            assertEquals("lock.cond0", name);
+            try (SharedCondition condition = SharedCondition.attach(namespace, name)) {
+                child.send("a", "await", "c", "20000");
+                awaitWaiting(condition, 1);
+                assertEquals(1, signal(condition.lock(), condition, 1));
+                assertEquals("true", child.reply("a", SyncDriver.REPLY));
+            }
+            child.exit();
+            assertFalse(java.nio.file.Files.exists(namespace.pathOf(name)), "the child's exit unlinked its condition");
+        }
+    }
+
+    @Test
     void threeProcessesPassingACounterRoundNeverLoseAWakeUp() throws Exception {
         int rounds = 1500;
         try (SharedLock lock = SharedLock.create(namespace, "lock");

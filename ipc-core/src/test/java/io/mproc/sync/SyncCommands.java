@@ -51,6 +51,11 @@ final class SyncCommands {
                 lock.unlock();
                 yield "unlocked";
             }
+            case "newcond" -> {
+                SharedCondition condition = this.<SharedMutex>get(w[2]).newCondition();
+                variables.put(w[3], condition);
+                yield condition.name();
+            }
             case "holds" -> Integer.toString(this.<SharedRLock>get(w[2]).getHoldCount());
             case "await" -> {
                 SharedCondition condition = get(w[2]);
