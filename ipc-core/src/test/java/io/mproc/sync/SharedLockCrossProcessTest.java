@@ -10,6 +10,8 @@ import io.mproc.testing.CrossProcessTest;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** A lock shared by real processes: exclusion, timeouts, ownership, handles, and owners killed with SIGKILL. */
 class SharedLockCrossProcessTest extends CrossProcessTest {
@@ -122,13 +124,17 @@ class SharedLockCrossProcessTest extends CrossProcessTest {
         }
     }
 
-    @Test
-    void aWaiterBlockedOnTheLockOfAnOwnerThatIsKilledGetsIt() throws Exception {
+    @ParameterizedTest(name = "waiter {0}")
+    @ValueSource(strings = {"blocks", "spins"})
+    void aWaiterBlockedOnTheLockOfAnOwnerThatIsKilledGetsIt(String waiting) throws Exception {
         try (SharedLock lock = SharedLock.create(namespace, "lock");
              SyncDriver victim = SyncDriver.start(namespace.name());
              SyncDriver waiter = SyncDriver.start(namespace.name())) {
             victim.expect("SharedLock", "a", "handle", "l", SyncDriver.serialize(lock));
             waiter.expect("SharedLock", "a", "handle", "l", SyncDriver.serialize(lock));
+            if (waiting.equals("spins")) {
+                waiter.expect("spinning", "a", "spin", "l");
+            }
             victim.expect("locked died=false", "a", "lock", "l");
             waiter.send("a", "lock", "l");
             assertFalse(waiter.repliesWithin("a", Duration.ofMillis(300)));

@@ -56,6 +56,19 @@ final class SyncCommands {
                 variables.put(w[3], condition);
                 yield condition.name();
             }
+            case "spin" -> {
+                Object target = variables.get(w[2]);
+                io.mproc.wait.WaitStrategy busySpin = io.mproc.wait.WaitStrategy.busySpin();
+                switch (target) {
+                    case SharedMutex lock -> lock.setWaitStrategy(busySpin);
+                    case SharedSemaphore semaphore -> semaphore.setWaitStrategy(busySpin);
+                    case SharedCondition condition -> condition.setWaitStrategy(busySpin);
+                    case SharedBarrier barrier -> barrier.setWaitStrategy(busySpin);
+                    case SharedEvent event -> event.setWaitStrategy(busySpin);
+                    default -> throw new IllegalArgumentException("no wait strategy: " + target);
+                }
+                yield "spinning";
+            }
             case "holds" -> Integer.toString(this.<SharedRLock>get(w[2]).getHoldCount());
             case "await" -> {
                 SharedCondition condition = get(w[2]);
