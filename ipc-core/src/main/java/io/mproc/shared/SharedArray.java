@@ -112,7 +112,10 @@ public abstract sealed class SharedArray implements Serializable, AutoCloseable
 
     /** The byte offset of element {@code index}, checked against the length. */
     final long offset(long index, int elementSize) {
-        Objects.checkIndex(index, length);
+        if (index < 0 || index >= length) {
+            throw new IndexOutOfBoundsException("shared array " + name() + ": index=" + index
+                + " (expected: 0 to " + (length - 1) + ")");
+        }
         return SharedArrayLayout.DATA_OFFSET + index * elementSize;
     }
 

@@ -36,8 +36,9 @@ public abstract sealed class SharedMutex implements Lock, Serializable, AutoClos
         return RegionBinding.bind(namespace, name, LockLayout.KIND, LockLayout.BODY_SIZE,
             body -> LockLayout.initialize(body, reentrant), mode).checked(body -> {
                 if (LockLayout.isReentrant(body) != reentrant) {
-                    throw new IllegalArgumentException("lock " + name + " is " + (reentrant ? "not " : "")
-                        + "reentrant (expected: " + (reentrant ? "SharedLock" : "SharedRLock") + ")");
+                    throw new IllegalArgumentException(reentrant
+                        ? "lock " + name + " is not reentrant (attach it with SharedLock)"
+                        : "lock " + name + " is reentrant (attach it with SharedRLock)");
                 }
             });
     }

@@ -41,7 +41,8 @@ class SharedArrayCrossProcessTest extends CrossProcessTest {
             assertArrayEquals(new int[] {24234, 0, 4343}, ints.toArray());
             assertArrayEquals(new double[] {-4.25, 3.625}, doubles.toArray());
             assertArrayEquals(new byte[] {0, 0, 0, 100, -7}, bytes.toArray());
-            assertTrue(child.call("a", "aget", "I", "3").startsWith("ERROR IndexOutOfBoundsException"));
+            assertEquals("ERROR IndexOutOfBoundsException: shared array ints: index=3 (expected: 0 to 2)",
+                child.call("a", "aget", "I", "3"));
             child.exit();
         }
     }

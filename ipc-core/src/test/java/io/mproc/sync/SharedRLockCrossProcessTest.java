@@ -67,8 +67,10 @@ class SharedRLockCrossProcessTest extends CrossProcessTest {
     void aLockAndAnRLockAreNotMistakenForEachOther() {
         try (SharedRLock rlock = SharedRLock.create(namespace, "r");
              SharedLock lock = SharedLock.create(namespace, "l")) {
-            assertThrows(IllegalArgumentException.class, () -> SharedLock.attach(namespace, rlock.name()));
-            assertThrows(IllegalArgumentException.class, () -> SharedRLock.attach(namespace, lock.name()));
+            assertEquals("lock r is reentrant (attach it with SharedRLock)",
+                assertThrows(IllegalArgumentException.class, () -> SharedLock.attach(namespace, rlock.name())).getMessage());
+            assertEquals("lock l is not reentrant (attach it with SharedLock)",
+                assertThrows(IllegalArgumentException.class, () -> SharedRLock.attach(namespace, lock.name())).getMessage());
         }
     }
 }
