@@ -40,13 +40,14 @@ class SharedConditionCrossProcessTest extends CrossProcessTest {
                 List<Waiter> asleep = new ArrayList<>(waiters);
                 if (round == 1) {
                     assertEquals(1, signal(lock, condition, 1));
-                    assertEquals(1, woken(asleep), "signal() woke exactly one of 6");
+                    assertEquals(1, woken(asleep, 1), "signal() woke exactly one of 6");
                     assertEquals(2, signal(lock, condition, 2));
-                    assertEquals(2, woken(asleep), "signal(2) woke exactly two more");
+                    assertEquals(2, woken(asleep, 2), "signal(2) woke exactly two more");
                     assertEquals(3, condition.waiting());
                 }
-                assertEquals(asleep.size(), signal(lock, condition, Integer.MAX_VALUE));
-                assertEquals(asleep.size(), woken(asleep), "signalAll woke everyone left (round " + round + ")");
+                int left = asleep.size();
+                assertEquals(left, signal(lock, condition, Integer.MAX_VALUE));
+                assertEquals(left, woken(asleep, left), "signalAll woke everyone left (round " + round + ")");
                 assertEquals(0, condition.waiting());
             }
             one.exit();
@@ -169,19 +170,26 @@ class SharedConditionCrossProcessTest extends CrossProcessTest {
         }
     }
 
-    /** Collects the replies of waiters that wake within a moment; removes them from {@code asleep}. */
-    private static int woken(List<Waiter> asleep) throws InterruptedException {
+    /**
+     * Collects the replies of waiters that wake: waits (up to 10 s) until {@code expected} have
+     * woken, then 300 ms more for any extra. Removes them from {@code asleep}; returns how many.
+     */
+    private static int woken(List<Waiter> asleep, int expected) throws InterruptedException {
         int woken = 0;
-        long settle = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(400);
-        do {
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long settle = Long.MAX_VALUE;
+        while (System.nanoTime() < Math.min(giveUp, settle)) {
             for (Waiter waiter : List.copyOf(asleep)) {
-                if (waiter.child().repliesWithin(waiter.worker(), Duration.ofMillis(20))) {
+                if (waiter.child().repliesWithin(waiter.worker(), Duration.ofMillis(10))) {
                     assertEquals("true", waiter.child().reply(waiter.worker(), SyncDriver.REPLY));
                     asleep.remove(waiter);
                     woken++;
                 }
             }
-        } while (System.nanoTime() < settle);
+            if (woken >= expected && settle == Long.MAX_VALUE) {
+                settle = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
+            }
+        }
         return woken;
     }
 
