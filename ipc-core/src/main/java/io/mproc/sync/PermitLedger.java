@@ -221,12 +221,15 @@ final class PermitLedger {
     }
 
     /** Completes the operation marked in {@code state} (whoever started it, alive or dead). */
-    private void help(long state) {
+    void help(long state) {
         int slot = pendingSlot(state);
         long held = heldWord(slot);
-        if ((heldSequence(held) & 0xFFFF) != pendingSequence(state)) {
-            // Acquire: the marker's CAS published the delta; if the operation has moved on since,
-            // the CAS below fails on the changed held word.
+        // Apply only if the held word is exactly one step behind the marker. Equal means it was
+        // applied; anything else means our marker is stale (the slot has moved on, and the delta
+        // field may already belong to its next operation, which may never commit).
+        if (((heldSequence(held) + 1) & 0xFFFF) == pendingSequence(state)) {
+            // Acquire: the marker's CAS published the delta; while the held word is one behind,
+            // the marker is still installed, so the delta is this operation's.
             int delta = OrderedAccess.getIntAcquire(body, slot(slot) + PENDING_DELTA_OFFSET);
             OrderedAccess.compareAndSetLong(body, slot(slot) + HELD_OFFSET, held,
                 SemaphoreLayout.held(heldCount(held) + delta, heldSequence(held) + 1));

@@ -37,7 +37,9 @@ import java.lang.foreign.MemorySegment;
  * sequence it will produce (volatile: the CAS publishes the delta). It then CASes its held word
  * (count + delta, sequence + 1) and CASes the marker away. While a marker is present nobody
  * else changes the state word: they first complete the marked operation themselves (apply the
- * delta if the held sequence shows it is not applied, clear the marker); every step is a CAS
+ * delta if the held sequence is exactly one behind the marker's, clear the marker); a helper
+ * holding a stale marker finds the held sequence equal or ahead and applies nothing, since by
+ * then the delta field may hold the slot's next operation. Every step is a CAS
  * on a value read before, so an owner and its helpers cannot apply a delta twice. A process
  * killed anywhere in the sequence thus leaves either no change or one that the next user
  * completes: the ledger always matches the available count.
