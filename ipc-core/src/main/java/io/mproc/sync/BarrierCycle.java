@@ -1,7 +1,7 @@
 package io.mproc.sync;
 
 import static io.mproc.sync.BarrierLayout.BROKEN;
-import static io.mproc.sync.BarrierLayout.ENDING;
+import static io.mproc.sync.BarrierLayout.LAST_BROKEN;
 import static io.mproc.sync.BarrierLayout.STATE_OFFSET;
 import static io.mproc.sync.BarrierLayout.WAITING_OFFSET;
 import static io.mproc.sync.BarrierLayout.arrived;
@@ -63,10 +63,6 @@ final class BarrierCycle {
     long arrive(int slot) {
         while (true) {
             long state = state();
-            if ((state & ENDING) != 0) {
-                Thread.onSpinWait(); // an ender is between two stores; it never waits on anyone
-                continue;
-            }
             if ((state & BROKEN) != 0) {
                 return BROKEN_ARRIVAL;
             }
@@ -77,7 +73,8 @@ final class BarrierCycle {
             }
             enter(slot, generation);
             // CAS (volatile): the arrival; fails if anyone arrived, broke or ended meanwhile.
-            if (OrderedAccess.compareAndSetLong(body, STATE_OFFSET, state, BarrierLayout.state(generation, index + 1, 0))) {
+            long arrived = BarrierLayout.state(generation, index + 1, state & LAST_BROKEN);
+            if (OrderedAccess.compareAndSetLong(body, STATE_OFFSET, state, arrived)) {
                 return ((long) generation << 32) | index;
             }
             leave(slot, generation);
@@ -90,36 +87,42 @@ final class BarrierCycle {
         if (generation(state) == generation) {
             return (state & BROKEN) != 0 ? Outcome.BROKEN : Outcome.RUNNING;
         }
-        // Acquire: the ender wrote the entry before it release-stored the new generation we saw.
+        if (generation(state) == generation + 1) {
+            return (state & LAST_BROKEN) != 0 ? Outcome.BROKEN : Outcome.PASSED;
+        }
+        // Acquire: pairs with the ender's release store of the entry, made just after its CAS.
         long ended = OrderedAccess.getLongAcquire(body, historyOffset(generation));
         if (ended == BarrierLayout.ended(generation, false)) {
             return Outcome.PASSED;
         }
-        // Reset under us, or (a waiter 8 generations late) unknown: broken is the safe answer.
+        // Reset under us, or unknown (an ender between its CAS and the entry, or 8 generations
+        // late): broken is the safe answer.
         return Outcome.BROKEN;
     }
 
-    /** Ends {@code generation} as passed if it is still whole; false if it was broken first. */
+    /** Ends {@code generation} as passed if it is still whole; false if it was broken or reset first. */
     boolean trip(int generation) {
-        long full = BarrierLayout.state(generation, parties, 0);
-        // CAS (volatile): claims the right to end it; fails if it was broken while the action ran.
-        if (!OrderedAccess.compareAndSetLong(body, STATE_OFFSET, full, full | ENDING)) {
-            return false;
+        while (true) {
+            long state = state();
+            if (generation(state) != generation || (state & BROKEN) != 0) {
+                return false;
+            }
+            // CAS (volatile): the end of the generation; fails only if it was broken meanwhile.
+            if (OrderedAccess.compareAndSetLong(body, STATE_OFFSET, state, BarrierLayout.next(generation, false))) {
+                ended(generation, false);
+                return true;
+            }
         }
-        end(generation, false);
-        return true;
     }
 
     /** Breaks the current generation and starts a fresh one (Python's {@code reset()}). */
     void reset() {
         while (true) {
             long state = state();
-            if ((state & ENDING) != 0) {
-                Thread.onSpinWait();
-                continue;
-            }
-            if (OrderedAccess.compareAndSetLong(body, STATE_OFFSET, state, state | ENDING)) {
-                end(generation(state), true);
+            int generation = generation(state);
+            // CAS (volatile): one step from any state of this generation to the next.
+            if (OrderedAccess.compareAndSetLong(body, STATE_OFFSET, state, BarrierLayout.next(generation, true))) {
+                ended(generation, true);
                 return;
             }
         }
@@ -131,10 +134,6 @@ final class BarrierCycle {
             long state = state();
             if ((generation != -1 && generation(state) != generation) || (state & BROKEN) != 0) {
                 return;
-            }
-            if ((state & ENDING) != 0) {
-                Thread.onSpinWait();
-                continue;
             }
             // CAS (volatile): fails if anyone arrived or ended meanwhile; then look again.
             if (OrderedAccess.compareAndSetLong(body, STATE_OFFSET, state, state | BROKEN)) {
@@ -194,11 +193,10 @@ final class BarrierCycle {
         }
     }
 
-    private void end(int generation, boolean broken) {
-        // Release: the history entry is visible to whoever acquires the next generation below.
+    /** After the CAS that ended {@code generation}: the history entry, then the wake-up. */
+    private void ended(int generation, boolean broken) {
+        // Release: for waiters more than one generation late (the state word tells the others).
         OrderedAccess.setLongRelease(body, historyOffset(generation), BarrierLayout.ended(generation, broken));
-        // Release: the new generation, after the history entry (and the action's writes).
-        OrderedAccess.setLongRelease(body, STATE_OFFSET, BarrierLayout.state(generation + 1, 0, 0));
         point.signalAll();
     }
 }

@@ -12,7 +12,8 @@ import java.lang.foreign.MemorySegment;
  * <pre>
  *  +---------------------------------------------------------------+
  *  | State (long): generation (high 32) | arrived (16) |            |   0  line 0
- *  |               ENDING (bit 1) | BROKEN (bit 0)                  |
+ *  |     LAST_BROKEN (bit 1: how the previous generation ended) |    |
+ *  |     BROKEN (bit 0: this generation is broken)                 |
  *  +---------------------------------------------------------------+
  *  | Wait point: sequence (int) | waiters (int)                    |  64  line 1
  *  +---------------------------------------------------------------+
@@ -31,11 +32,13 @@ import java.lang.foreign.MemorySegment;
  * state word that raises {@code arrived}; the party that makes it equal {@code parties} runs
  * the action and ends the generation. {@code BROKEN} breaks the current generation (abort,
  * timeout, interrupt, a failing action, a dead party): arrivals and waiters throw. Ending a
- * generation, by tripping or by {@code reset}, first claims the {@code ENDING} bit (CAS: one
- * ender), then writes how the generation ended into the history (release) and only then
- * release-stores the next generation. A waiter acquire-loads the state: while the generation
- * is its own it keeps waiting (or throws if broken); once it moved on, the history entry,
- * written before, says whether the waiter passed or the barrier was reset under it.
+ * generation, by tripping or by {@code reset}, is one compare-and-set to the next generation
+ * whose {@code LAST_BROKEN} bit says how the previous one ended (clear: passed; set: reset), so
+ * no process killed at any instruction can leave the barrier half-ended. A waiter
+ * acquire-loads the state: while the generation is its own it keeps waiting (or throws if
+ * broken); one generation later the bit gives its outcome; if it is later still, the history
+ * (written by each ender just after its CAS, release) does, and a missing entry counts as
+ * broken.
  *
  * <p><b>Slots</b> ({@link ProcessSlots}) record, before a process's thread arrives, that it is
  * in the current generation. A live waiter that finds a dead process recorded in its own
@@ -63,7 +66,7 @@ final class BarrierLayout {
     static final long WAITING_OFFSET = Long.BYTES;
 
     static final long BROKEN = 1;
-    static final long ENDING = 2;
+    static final long LAST_BROKEN = 2;
     private static final int ARRIVED_SHIFT = 2;
 
     static long bodySize(int slots) {
@@ -76,6 +79,11 @@ final class BarrierLayout {
 
     static int generation(long state) {
         return (int) (state >>> 32);
+    }
+
+    /** The first state of the generation after {@code generation}, ended as {@code broken} says. */
+    static long next(int generation, boolean broken) {
+        return state(generation + 1, 0, broken ? LAST_BROKEN : 0);
     }
 
     static int arrived(long state) {
