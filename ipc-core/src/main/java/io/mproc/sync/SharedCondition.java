@@ -36,7 +36,8 @@ import java.util.function.BooleanSupplier;
  * may pick it. Live waiters look for such slots at least every 100 ms: they free them and pass
  * a signal the dead waiter got on to the longest-waiting live thread (which may have started
  * waiting after the signal). So a dead waiter delays a signal by up to 100 ms; it never
- * swallows it.
+ * swallows it. A process killed in the few instructions between claiming a slot and publishing
+ * itself in it leaves that one slot unusable (capacity one lower); nothing else is affected.
  *
  * <p>At most {@code capacity} threads (default {@value ConditionLayout#DEFAULT_CAPACITY}) may
  * wait at once; one more fails with {@link IllegalStateException}. Serialisable as a
