@@ -176,6 +176,25 @@ class RegionTest extends CrossProcessTest {
     }
 
     @Test
+    void releaseUnlinksACreatedRegionAndOnlyUnmapsAnAttachedOne() {
+        Region created = namespace.create("released", KIND, 64, null);
+        try (RegionNamespace other = RegionNamespace.open(namespace.directory().getParent(), namespace.name())) {
+            Region attached = other.attach("released", KIND);
+            other.release(attached);
+            assertFalse(attached.isOpen());
+            assertTrue(Files.exists(created.path()), "releasing an attached region must not unlink it");
+            Region stranger = other.create("stranger", KIND, 64, null);
+            IllegalArgumentException failure = assertThrows(IllegalArgumentException.class,
+                () -> namespace.release(stranger));
+            assertTrue(failure.getMessage().contains("stranger"), failure.getMessage());
+        }
+        namespace.release(created);
+        namespace.release(created);
+        assertFalse(created.isOpen());
+        assertFalse(Files.exists(created.path()));
+    }
+
+    @Test
     void closingTheNamespaceUnlinksWhatItCreated() {
         RegionNamespace other = RegionNamespace.open(namespace.directory().getParent(), namespace.name() + "-b");
         Region region = other.create("mine", KIND, 64, null);
