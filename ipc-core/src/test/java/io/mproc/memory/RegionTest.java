@@ -4,7 +4,12 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import io.mproc.testing.ChildJvm;
 import io.mproc.testing.CrossProcessTest;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.RandomAccessFile;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
@@ -192,6 +197,28 @@ class RegionTest extends CrossProcessTest {
         namespace.release(created);
         assertFalse(created.isOpen());
         assertFalse(Files.exists(created.path()));
+    }
+
+    @Test
+    void aSerialisedRegionAttachesTheSameFileWhereItIsRead() throws Exception {
+        Region region = namespace.create("travels", KIND, 64, body -> OrderedAccess.setLongPlain(body, 0, 24234));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(region);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()));
+             Region copy = (Region) in.readObject()) {
+            assertNotSame(region, copy);
+            assertEquals(region.path(), copy.path());
+            assertEquals(KIND, copy.kind());
+            assertFalse(copy.created());
+            assertEquals(24234, OrderedAccess.getLongAcquire(copy.body(), 0));
+        }
+        namespace.release(region);
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            InvalidObjectException gone = assertThrows(InvalidObjectException.class, in::readObject);
+            assertTrue(gone.getMessage().contains("travels"), gone.getMessage());
+        }
     }
 
     @Test
