@@ -125,7 +125,7 @@ final class Children {
     }
 
     /** Removes the leftovers of process trees whose JVM died (SIGKILL) under {@code root}. */
-    private static void removeDeadTrees(Path root) {
+    static void removeDeadTrees(Path root) {
         if (!Files.isDirectory(root)) {
             return;
         }

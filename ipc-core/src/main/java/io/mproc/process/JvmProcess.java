@@ -272,9 +272,12 @@ public final class JvmProcess<V> implements AutoCloseable {
             return;
         }
         signalsSent.add(signal);
+        // Through the ProcessHandle, not Process.destroy(): that also closes the child's stdin,
+        // which is its lifeline, and a child with a SIGTERM handler would take it for its
+        // parent's death. The handle checks the start time, so a recycled pid is never hit.
         switch (signal) {
-            case 15 -> process.destroy();
-            case 9 -> process.destroyForcibly();
+            case 15 -> process.toHandle().destroy();
+            case 9 -> process.toHandle().destroyForcibly();
             default -> NativeKill.kill(process.pid(), signal);
         }
     }

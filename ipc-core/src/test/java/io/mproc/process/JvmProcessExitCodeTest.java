@@ -6,39 +6,24 @@ import io.mproc.memory.Region;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.OptionalInt;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Exit codes as Python reports them: 0, n for System.exit(n), 1 for an exception, -N for a
- * death by signal N. The children are warm (one standby JVM per test, started together),
+ * death by signal N. The children are warm (one standby JVM per child, started together),
  * which {@link WarmStartTest} shows behave like cold ones.
  */
 class JvmProcessExitCodeTest extends ProcessTestBase {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    @TempDir
-    static Path output;
-    private static StandbyJvms pool;
-
-    @BeforeAll
-    static void startStandbys() {
-        pool = StandbyJvms.builder().size(7).replenish(false)
-            .settings(LaunchSettings.defaults().withStdout(appendTo(output.resolve("out.txt")))
-                .withStderr(appendTo(output.resolve("err.txt"))))
-            .start();
-    }
-
-    @AfterAll
-    static void closeStandbys() {
-        pool.close();
-    }
+    private static final Path STDERR = Path.of("target", "exit-code-test", "stderr.txt");
+    @RegisterExtension
+    static final StandbyPool STANDBYS = StandbyPool.withStderr(7, STDERR);
 
     @Test
     void exitCodeIsZeroWhenTheTargetReturns() throws Exception {
-        try (JvmProcess<Void> process = JvmProcess.run(() -> { }).standby(pool).start()) {
+        try (JvmProcess<Void> process = JvmProcess.run(() -> { }).standby(STANDBYS.pool()).start()) {
             assertTrue(process.join(TIMEOUT));
             assertEquals(OptionalInt.of(0), process.exitCode());
             assertFalse(process.isAlive());
@@ -47,7 +32,7 @@ class JvmProcessExitCodeTest extends ProcessTestBase {
 
     @Test
     void exitCodeIsTheStatusGivenToSystemExit() throws Exception {
-        try (JvmProcess<Void> process = JvmProcess.run(() -> System.exit(3)).standby(pool).start()) {
+        try (JvmProcess<Void> process = JvmProcess.run(() -> System.exit(3)).standby(STANDBYS.pool()).start()) {
             assertTrue(process.join(TIMEOUT));
             assertEquals(OptionalInt.of(3), process.exitCode());
         }
@@ -57,11 +42,11 @@ class JvmProcessExitCodeTest extends ProcessTestBase {
     void exitCodeIsOneAndStderrShowsTheTraceWhenTheTargetThrows() throws Exception {
         try (JvmProcess<Void> process = JvmProcess.run(() -> {
             throw new IllegalStateException("boom in the child");
-        }).name("Thrower-1").standby(pool).start()) {
+        }).name("Thrower-1").standby(STANDBYS.pool()).start()) {
             assertTrue(process.join(TIMEOUT));
             assertEquals(OptionalInt.of(1), process.exitCode());
         }
-        String stderr = read(output.resolve("err.txt"));
+        String stderr = read(STDERR);
         assertTrue(stderr.contains("Process Thrower-1:\njava.lang.IllegalStateException: boom in the child\n\tat "),
             stderr);
     }
@@ -72,7 +57,7 @@ class JvmProcessExitCodeTest extends ProcessTestBase {
         try (JvmProcess<Void> process = JvmProcess.run((Region f) -> {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> Targets.set(f, 1, 7)));
             Targets.markAndSleep(f);
-        }, flags).standby(pool).start()) {
+        }, flags).standby(STANDBYS.pool()).start()) {
             Targets.await(flags, 0, TIMEOUT);
             process.terminate();
             assertTrue(process.join(TIMEOUT));
@@ -84,7 +69,7 @@ class JvmProcessExitCodeTest extends ProcessTestBase {
     @Test
     void exitCodeIsMinus9WhenKilled() throws Exception {
         Region flags = Targets.flags(namespace, "killed");
-        try (JvmProcess<Void> process = JvmProcess.run(Targets::markAndSleep, flags).standby(pool).start()) {
+        try (JvmProcess<Void> process = JvmProcess.run(Targets::markAndSleep, flags).standby(STANDBYS.pool()).start()) {
             Targets.await(flags, 0, TIMEOUT);
             process.kill();
             assertTrue(process.join(TIMEOUT));
@@ -95,14 +80,14 @@ class JvmProcessExitCodeTest extends ProcessTestBase {
     @Test
     void exitCodeIsMinus2ForSigintAndMinusNForASignalSentFromOutside() throws Exception {
         Region flags = Targets.flags(namespace, "interrupted");
-        try (JvmProcess<Void> interrupted = JvmProcess.run(Targets::markAndSleep, flags).standby(pool).start()) {
+        try (JvmProcess<Void> interrupted = JvmProcess.run(Targets::markAndSleep, flags).standby(STANDBYS.pool()).start()) {
             Targets.await(flags, 0, TIMEOUT);
             interrupted.signal(UnixSignal.INT);
             assertTrue(interrupted.join(TIMEOUT));
             assertEquals(OptionalInt.of(-2), interrupted.exitCode());
         }
         Region second = Targets.flags(namespace, "usr1");
-        try (JvmProcess<Void> killedElsewhere = JvmProcess.run(Targets::markAndSleep, second).standby(pool).start()) {
+        try (JvmProcess<Void> killedElsewhere = JvmProcess.run(Targets::markAndSleep, second).standby(STANDBYS.pool()).start()) {
             Targets.await(second, 0, TIMEOUT);
             // Not through the JvmProcess: the parent did not send it, the exit must still read -10.
             new ProcessBuilder("kill", "-USR1", Long.toString(killedElsewhere.pid().orElseThrow())).start().waitFor();
@@ -113,7 +98,7 @@ class JvmProcessExitCodeTest extends ProcessTestBase {
 
     @Test
     void systemExitWithASignalLikeStatusIsNotMistakenForASignal() throws Exception {
-        try (JvmProcess<Void> process = JvmProcess.run(() -> System.exit(137)).standby(pool).start()) {
+        try (JvmProcess<Void> process = JvmProcess.run(() -> System.exit(137)).standby(STANDBYS.pool()).start()) {
             assertTrue(process.join(TIMEOUT));
             assertEquals(OptionalInt.of(137), process.exitCode());
         }

@@ -16,13 +16,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
- * Base of the process tests: the startup cache exists before any test starts a child (so that
- * no training JVM runs during a test and counts as a leaked child), and after each test the
- * process namespace holds nothing but the control regions of waiting standby JVMs.
+ * Base of the process tests: the startup cache (kept under {@code target/}, not in the user's
+ * cache directory) exists before any test starts a child, so that no training JVM runs during
+ * a test and counts as a leaked child; and after each test the process namespace holds nothing
+ * but the control regions of waiting standby JVMs.
  */
 abstract class ProcessTestBase extends CrossProcessTest {
     @BeforeAll
     static void prepareStartupCache() {
+        if (System.getProperty(StartupCache.PROPERTY) == null) {
+            System.setProperty(StartupCache.PROPERTY, Path.of("target", "startup-cache").toAbsolutePath().toString());
+        }
         StartupCache.prepare();
     }
 
