@@ -428,8 +428,9 @@ public final class JvmProcess<V> implements AutoCloseable {
             outcome = readOutcome(namespace);
         }
         namespace.release(control.region());
-        if (launched.spec() != null) {
-            namespace.release(launched.spec());
+        namespace.release(launched.spec());
+        if (launched.largeSpec() != null) {
+            namespace.release(launched.largeSpec());
         }
         if (exitCode < 0) {
             // A child killed while it created its outcome region leaves a half-built file.

@@ -5,10 +5,9 @@ import io.mproc.memory.RegionNamespace;
 import io.mproc.process.internal.ChildMain;
 import io.mproc.process.internal.ControlBlock;
 import io.mproc.process.internal.LaunchSpec;
+import io.mproc.process.internal.SpecLayout;
 import java.io.File;
 import java.io.IOException;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,12 +38,13 @@ final class Launcher {
         "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED");
 
     /**
-     * A child JVM that was started: its id in the process namespace, the JVM, its control block
-     * and its spec region (null for a standby until it is handed a spec).
+     * A child JVM that was started: its id in the process namespace, the JVM, its control block,
+     * its spec region (for a standby: the empty one it will be handed its spec in), and the
+     * region of a spec too large for a standby's spec region (else null).
      */
-    record Launched(String id, Process process, ControlBlock control, Region spec) {
-        Launched withSpec(Region specRegion) {
-            return new Launched(id, process, control, specRegion);
+    record Launched(String id, Process process, ControlBlock control, Region spec, Region largeSpec) {
+        Launched withLargeSpec(Region region) {
+            return new Launched(id, process, control, spec, region);
         }
     }
 
@@ -60,16 +60,15 @@ final class Launcher {
         ControlBlock control = ControlBlock.create(namespace, id);
         Region specRegion = null;
         try {
-            if (spec != null) {
-                specRegion = writeSpec(namespace, id, spec);
-            }
+            specRegion = spec != null ? writeSpec(namespace, LaunchSpec.regionName(id), spec)
+                : namespace.create(LaunchSpec.regionName(id), LaunchSpec.KIND, SpecLayout.STANDBY_CAPACITY, null);
             ProcessBuilder builder = new ProcessBuilder(command(namespace, id, spec == null, settings))
                 .redirectInput(ProcessBuilder.Redirect.PIPE)
                 .redirectOutput(settings.stdout())
                 .redirectError(settings.stderr());
             settings.workingDirectoryIfSet().ifPresent(directory -> builder.directory(directory.toFile()));
             builder.environment().putAll(settings.environment());
-            return new Launched(id, builder.start(), control, specRegion);
+            return new Launched(id, builder.start(), control, specRegion, null);
         } catch (IOException | RuntimeException failed) {
             namespace.release(control.region());
             if (specRegion != null) {
@@ -79,10 +78,10 @@ final class Launcher {
         }
     }
 
-    /** Creates {@code <id>.spec} holding {@code spec}. */
-    static Region writeSpec(RegionNamespace namespace, String id, byte[] spec) {
-        return namespace.create(LaunchSpec.regionName(id), LaunchSpec.KIND, spec.length,
-            body -> MemorySegment.copy(spec, 0, body, ValueLayout.JAVA_BYTE, 0, spec.length));
+    /** Creates the spec region {@code name} holding {@code spec}. */
+    static Region writeSpec(RegionNamespace namespace, String name, byte[] spec) {
+        return namespace.create(name, LaunchSpec.KIND, SpecLayout.bodySize(spec.length),
+            body -> SpecLayout.write(body, spec));
     }
 
     static List<String> command(RegionNamespace namespace, String id, boolean standby, LaunchSettings settings) {

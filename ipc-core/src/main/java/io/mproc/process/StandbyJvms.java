@@ -1,8 +1,8 @@
 package io.mproc.process;
 
-import io.mproc.memory.Region;
-import io.mproc.memory.RegionNamespace;
 import io.mproc.process.internal.ControlLayout;
+import io.mproc.process.internal.LaunchSpec;
+import io.mproc.process.internal.SpecLayout;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -15,8 +15,9 @@ import java.util.concurrent.TimeUnit;
  * Pre-started JVMs waiting for a target: mproc's warm start, in the spirit of Python's
  * {@code forkserver}. A {@link JvmProcess} built with {@link JvmProcessBuilder#standby(StandbyJvms)}
  * (or {@link JvmProcessBuilder#warm()}, for the {@link #shared()} pool) is handed to a standby
- * JVM in {@link JvmProcess#start()}: the parent writes the spec into a region and wakes the
- * standby through a futex, which costs microseconds instead of a JVM start.
+ * JVM in {@link JvmProcess#start()}: the parent writes the spec into a region both have mapped
+ * since the standby started and wakes it through a futex, which costs microseconds instead of a
+ * JVM start.
  *
  * <p>A standby JVM is an ordinary child of this JVM, started with the pool's
  * {@link LaunchSettings}: once it has a target it is exactly a cold child (its own pid, exit
@@ -117,13 +118,20 @@ public final class StandbyJvms implements AutoCloseable {
         if (standby == null) {
             return Launcher.launch(processName, settings, spec);
         }
-        RegionNamespace namespace = Children.namespace();
-        Region specRegion = Launcher.writeSpec(namespace, standby.id(), spec);
-        standby.control().publishSpecWord(ControlLayout.SPEC_PUBLISHED);
+        Launcher.Launched handed = standby;
+        if (SpecLayout.bodySize(spec.length) <= standby.spec().body().byteSize()) {
+            SpecLayout.write(standby.spec().body(), spec);
+            standby.control().publishSpecWord(ControlLayout.SPEC_PUBLISHED);
+        } else {
+            // The standby may still be booting and about to map its spec region: keep it.
+            handed = standby.withLargeSpec(Launcher.writeSpec(Children.namespace(),
+                LaunchSpec.largeRegionName(standby.id()), spec));
+            standby.control().publishSpecWord(ControlLayout.SPEC_PUBLISHED_LARGE);
+        }
         if (replenish) {
             replenishInBackground();
         }
-        return standby.withSpec(specRegion);
+        return handed;
     }
 
     private synchronized Launcher.Launched take() {
@@ -238,6 +246,7 @@ public final class StandbyJvms implements AutoCloseable {
 
     private static void discard(Launcher.Launched standby) {
         Children.namespace().release(standby.control().region());
+        Children.namespace().release(standby.spec());
     }
 
     @Override

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
  * Base of the process tests: the startup cache (kept under {@code target/}, not in the user's
  * cache directory) exists before any test starts a child, so that no training JVM runs during
  * a test and counts as a leaked child; and after each test the process namespace holds nothing
- * but the control regions of waiting standby JVMs.
+ * but the control and spec regions of waiting standby JVMs.
  */
 abstract class ProcessTestBase extends CrossProcessTest {
     @BeforeAll
@@ -33,7 +33,10 @@ abstract class ProcessTestBase extends CrossProcessTest {
     @AfterEach
     void processRegionsAreGone() {
         Set<String> expected = new TreeSet<>();
-        Children.pools().forEach(pool -> pool.waitingIds().forEach(id -> expected.add(id + ".ctl")));
+        Children.pools().forEach(pool -> pool.waitingIds().forEach(id -> {
+            expected.add(id + ".ctl");
+            expected.add(id + ".spec");
+        }));
         Set<String> found = new TreeSet<>();
         for (RegionInfo region : Children.namespace().list()) {
             found.add(region.name());

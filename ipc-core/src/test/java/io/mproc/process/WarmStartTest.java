@@ -70,6 +70,18 @@ class WarmStartTest extends ProcessTestBase {
     }
 
     @Test
+    void aSpecLargerThanTheStandbysSpecRegionTravelsInARegionOfItsOwn() throws Exception {
+        byte[] large = new byte[300 * 1024];
+        large[large.length - 1] = 42;
+        try (StandbyJvms pool = StandbyJvms.builder().size(1).replenish(false).settings(QUIET).start();
+             JvmProcess<Integer> warm = JvmProcess.call((byte[] bytes) -> bytes.length + bytes[bytes.length - 1], large)
+                 .standby(pool).start()) {
+            assertEquals(large.length + 42, warm.result());
+            assertEquals(0, pool.ready());
+        }
+    }
+
+    @Test
     void aWarmStartTakesThePoolsSettingsAndRefusesOthers() {
         try (StandbyJvms pool = StandbyJvms.builder().size(1).replenish(false).settings(QUIET).start()) {
             IllegalStateException refused = assertThrows(IllegalStateException.class,

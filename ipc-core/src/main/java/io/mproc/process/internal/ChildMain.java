@@ -15,10 +15,10 @@ import java.nio.file.Path;
  *
  * <p>What it does, in order: attaches the control region {@code <id>.ctl}; starts the
  * {@link Lifeline}; records its pid and start time; installs the shutdown hook that records
- * how the JVM ends ({@link ExitRecorder}); a standby then rehearses the path below and sleeps
- * until its parent publishes a spec. Then it reads and deletes nothing but its spec
- * ({@code <id>.spec}), applies the spec's system properties, sets the state to RUNNING and runs
- * the target:
+ * how the JVM ends ({@link ExitRecorder}); a standby then maps its spec region, rehearses the
+ * path below and sleeps until its parent publishes a spec there. Then it reads its spec
+ * ({@code <id>.spec}, see {@link SpecLayout}), applies the spec's system properties, sets the
+ * state to RUNNING and runs the target:
  * <ul>
  *   <li>it returns: the value is serialised into {@code <id>.out} (created here, read and
  *       unlinked by the parent), the exit code 0 recorded, and {@code main} returns: like any
@@ -45,24 +45,51 @@ public final class ChildMain {
         ControlBlock control = ControlBlock.attach(namespace, id);
         ProcessIdentity parent = control.parent();
         Lifeline.watch(parent);
-        control.recordChild(ProcessIdentity.current());
         ExitRecorder.install(control);
-        if (args.length > 3 && STANDBY.equals(args[3])) {
+        serve(namespace, id, control, parent, args.length > 3 && STANDBY.equals(args[3]));
+    }
+
+    /**
+     * The child's work once it watches its parent: for a standby, map the spec region, rehearse
+     * and wait for the spec; then {@link #run}. The startup cache's training run calls this too,
+     * so that the cache holds this very path.
+     */
+    static void serve(RegionNamespace namespace, String id, ControlBlock control, ProcessIdentity parent,
+                      boolean standby) throws InterruptedException {
+        control.recordChild(ProcessIdentity.current());
+        Region premade = null;
+        String specName = LaunchSpec.regionName(id);
+        if (standby) {
+            // Mapped now, so that the hand-over finds it mapped.
+            premade = namespace.attach(specName, LaunchSpec.KIND);
+            Rehearsal.run(premade.body());
             control.setState(ControlLayout.STATE_STANDBY);
-            Rehearsal.run();
-            if (control.awaitSpec() == ControlLayout.SPEC_RETIRE) {
+            int word = control.awaitSpec();
+            if (word == ControlLayout.SPEC_RETIRE) {
                 control.recordExit(0);
                 return;
             }
+            if (word == ControlLayout.SPEC_PUBLISHED_LARGE) {
+                namespace.release(premade);
+                premade = null;
+                specName = LaunchSpec.largeRegionName(id);
+            }
         }
-        run(namespace, id, control, parent);
+        run(namespace, id, control, parent, premade, specName);
     }
 
-    /** Reads the spec, runs the target, writes the outcome; exits the JVM if the target threw. */
-    static void run(RegionNamespace namespace, String id, ControlBlock control, ProcessIdentity parent) {
+    /**
+     * Reads the spec ({@code premade} if mapped already, else by attaching {@code specName}),
+     * runs the target, writes the outcome; exits the JVM if the target threw. The spec region
+     * stays mapped: unmapping a shared mapping costs milliseconds, and the parent unlinks it.
+     */
+    static void run(RegionNamespace namespace, String id, ControlBlock control, ProcessIdentity parent,
+                    Region premade, String specName) {
         LaunchSpec spec;
         try {
-            spec = readSpec(namespace, id);
+            Region specRegion = premade != null ? premade : namespace.attach(specName, LaunchSpec.KIND);
+            byte[] bytes = SpecLayout.read(specRegion.body());
+            spec = (LaunchSpec) SerialCodec.read(bytes);
         } catch (IOException | ClassNotFoundException | RuntimeException unreadable) {
             fail(namespace, id, control, "<" + id + ">", new IllegalStateException(
                 "cannot read the launch spec of process " + id + ": " + unreadable, unreadable));
@@ -91,18 +118,6 @@ public final class ChildMain {
         writeOutcome(namespace, id, control, new Outcome(bytes, null));
         control.recordExit(0);
         control.setState(ControlLayout.STATE_FINISHED);
-    }
-
-    private static LaunchSpec readSpec(RegionNamespace namespace, String id)
-        throws IOException, ClassNotFoundException {
-        Region region = namespace.attach(LaunchSpec.regionName(id), LaunchSpec.KIND);
-        byte[] bytes;
-        try {
-            bytes = region.body().toArray(ValueLayout.JAVA_BYTE);
-        } finally {
-            namespace.release(region);
-        }
-        return (LaunchSpec) SerialCodec.read(bytes);
     }
 
     /** Reports {@code failure} as Python does and to the parent, then exits with 1. */

@@ -14,7 +14,7 @@ import io.mproc.wait.WaitPointLayout;
  *  +---------------------------------------------------------------+
  *  |  State (int)   child: LAUNCHED, STANDBY, RUNNING, FINISHED    |  0
  *  +---------------------------------------------------------------+
- *  |  Spec Word (int)   parent to a standby: NONE, PUBLISHED, RETIRE|  4
+ *  |  Spec Word (int)   parent to a standby: NONE, PUBLISHED, ...   |  4
  *  +---------------------------------------------------------------+
  *  |  Parent Pid (int)                                             |  8
  *  +---------------------------------------------------------------+
@@ -85,6 +85,8 @@ public final class ControlLayout {
     public static final int SPEC_PUBLISHED = 1;
     /** Spec word: a standby is no longer needed and exits with 0. */
     public static final int SPEC_RETIRE = 2;
+    /** Spec word: the spec did not fit into {@code <id>.spec} and is in {@code <id>.spec-large}. */
+    public static final int SPEC_PUBLISHED_LARGE = 3;
 
     static {
         if (OUTCOME_LENGTH_OFFSET % Long.BYTES != 0 || OUTCOME_LENGTH_OFFSET + Long.BYTES > SPEC_WAIT_OFFSET

@@ -43,6 +43,11 @@ public record LaunchSpec(String name, int[] identity, boolean daemon, String par
         return id + ".spec";
     }
 
+    /** The name of the region holding a standby's spec that was too large for its spec region. */
+    public static String largeRegionName(String id) {
+        return id + ".spec-large";
+    }
+
     @Override
     public int[] identity() {
         return identity.clone();

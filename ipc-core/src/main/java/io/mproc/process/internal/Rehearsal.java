@@ -2,6 +2,7 @@ package io.mproc.process.internal;
 
 import io.mproc.process.SerializableCallable;
 import java.io.IOException;
+import java.lang.foreign.MemorySegment;
 import java.util.Map;
 
 /**
@@ -15,8 +16,10 @@ final class Rehearsal {
     private Rehearsal() {
     }
 
-    static void run() {
+    /** Rehearses; {@code emptySpec} is the standby's spec region body, still empty: read it as a spec would be. */
+    static void run(MemorySegment emptySpec) {
         try {
+            SpecLayout.read(emptySpec);
             SerializableCallable<Long> target = System::nanoTime;
             LaunchSpec spec = LaunchSpec.of("Rehearsal", new int[] {0}, false, ProcessContext.MAIN_NAME,
                 ProcessTarget.function(ProcessTarget.Kind.CALLABLE, target, 1, "argument"), Map.of());

@@ -1,11 +1,9 @@
 package io.mproc.process.internal;
 
-import io.mproc.memory.ProcessIdentity;
 import io.mproc.memory.Region;
 import io.mproc.memory.RegionNamespace;
 import io.mproc.process.SerializableCallable;
 import java.io.IOException;
-import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.file.Path;
 import java.util.Map;
@@ -28,18 +26,27 @@ public final class StartupTraining {
             SerializableCallable<Long> target = System::nanoTime;
             byte[] spec = SerialCodec.write(LaunchSpec.of("Training", new int[] {1}, false, ProcessContext.MAIN_NAME,
                 ProcessTarget.function(ProcessTarget.Kind.CALLABLE, target), Map.of()));
-            Region specRegion = namespace.create(LaunchSpec.regionName(id), LaunchSpec.KIND, spec.length,
-                body -> MemorySegment.copy(spec, 0, body, ValueLayout.JAVA_BYTE, 0, spec.length));
-            control.publishSpecWord(ControlLayout.SPEC_PUBLISHED);
+            Region specRegion = namespace.create(LaunchSpec.regionName(id), LaunchSpec.KIND,
+                SpecLayout.STANDBY_CAPACITY, null);
             ControlBlock attached = ControlBlock.attach(namespace, id);
-            attached.recordChild(ProcessIdentity.current());
-            attached.awaitSpec();
-            ChildMain.run(namespace, id, attached, control.parent());
+            Thread standby = Thread.ofPlatform().name("training-standby").start(() -> {
+                try {
+                    ChildMain.serve(namespace, id, attached, control.parent(), true);
+                } catch (InterruptedException stop) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            while (control.state() != ControlLayout.STATE_STANDBY) {
+                Thread.onSpinWait();
+            }
+            SpecLayout.write(specRegion.body(), spec);
+            control.publishSpecWord(ControlLayout.SPEC_PUBLISHED);
+            standby.join();
             Region out = namespace.attach(Outcome.regionName(id), Outcome.KIND);
             Outcome outcome = (Outcome) SerialCodec.read(out.body().toArray(ValueLayout.JAVA_BYTE));
             SerialCodec.read(outcome.value());
             control.exitRecord();
-            Rehearsal.run();
+            Rehearsal.run(specRegion.body());
             namespace.release(out);
             out.unlink();
             namespace.release(specRegion);
