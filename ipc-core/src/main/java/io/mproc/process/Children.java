@@ -103,16 +103,16 @@ final class Children {
 
     private static void atExit() {
         if (ProcessContext.orphaned()) {
-            unreaped().forEach(JvmProcess::killQuietly);
+            unreaped().forEach(child -> quietly(child::kill));
             POOLS.forEach(StandbyJvms::killAll);
             return;
         }
         for (JvmProcess<?> child : unreaped()) {
             if (child.daemon()) {
-                child.terminateQuietly();
+                quietly(child::terminate);
             }
         }
-        unreaped().forEach(JvmProcess::joinQuietly);
+        unreaped().forEach(Children::joinAtExit);
         List.copyOf(POOLS).forEach(StandbyJvms::close);
         RegionNamespace closing;
         synchronized (Children.class) {
@@ -121,6 +121,29 @@ final class Children {
         if (closing != null) {
             closing.removeLeftovers();
             closing.close();
+        }
+    }
+
+    /** Runs {@code action} on a child that may have been closed meanwhile (nothing to do then). */
+    private static void quietly(Runnable action) {
+        try {
+            action.run();
+        } catch (IllegalStateException closed) {
+            // closed by its owner: it is not ours to end any more
+        }
+    }
+
+    /** Joins a child at exit; a daemon gets {@link #DAEMON_GRACE} after its SIGTERM, then SIGKILL. */
+    private static void joinAtExit(JvmProcess<?> child) {
+        try {
+            if (child.daemon() && !child.join(DAEMON_GRACE)) {
+                child.kill();
+            }
+            child.join();
+        } catch (InterruptedException stop) {
+            Thread.currentThread().interrupt();
+        } catch (IllegalStateException closed) {
+            // closed by its owner meanwhile
         }
     }
 

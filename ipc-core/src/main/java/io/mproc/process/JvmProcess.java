@@ -1,9 +1,6 @@
 package io.mproc.process;
 
 import io.mproc.memory.ProcessIdentity;
-import io.mproc.memory.Region;
-import io.mproc.memory.RegionNamespace;
-import io.mproc.process.internal.ControlBlock;
 import io.mproc.process.internal.ExitStatus;
 import io.mproc.process.internal.LaunchSpec;
 import io.mproc.process.internal.NativeKill;
@@ -13,7 +10,6 @@ import io.mproc.process.internal.ProcessTarget;
 import io.mproc.process.internal.SerialCodec;
 import io.mproc.process.internal.SpecSerializer;
 import java.io.IOException;
-import java.lang.foreign.ValueLayout;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -421,36 +417,12 @@ public final class JvmProcess<V> implements AutoCloseable {
         if (state == State.NEW || launched.process().isAlive()) {
             return false;
         }
-        ControlBlock control = launched.control();
-        exitCode = ExitStatus.decode(launched.process().exitValue(), control.exitRecord(), signalsSent);
-        RegionNamespace namespace = Children.namespace();
-        if (control.outcomeLength() >= 0) {
-            outcome = readOutcome(namespace);
-        }
-        namespace.release(control.region());
-        namespace.release(launched.spec());
-        if (launched.largeSpec() != null) {
-            namespace.release(launched.largeSpec());
-        }
-        if (exitCode < 0) {
-            // A child killed while it created its outcome region leaves a half-built file.
-            namespace.removeLeftovers();
-        }
+        Launcher.Ended ended = launched.reap(signalsSent);
+        exitCode = ended.exitCode();
+        outcome = ended.outcome();
         state = State.ENDED;
         Children.reaped(this);
         return true;
-    }
-
-    private Outcome readOutcome(RegionNamespace namespace) {
-        Region region = namespace.attach(Outcome.regionName(launched.id()), Outcome.KIND);
-        try {
-            return (Outcome) SerialCodec.read(region.body().toArray(ValueLayout.JAVA_BYTE));
-        } catch (IOException | ClassNotFoundException | RuntimeException unreadable) {
-            return null;
-        } finally {
-            namespace.release(region);
-            region.unlink();
-        }
     }
 
     /** "0", "-9 (SIGKILL)". */
@@ -458,33 +430,4 @@ public final class JvmProcess<V> implements AutoCloseable {
         return exitCode < 0 ? exitCode + " (" + ExitStatus.signalName(-exitCode) + ")" : Integer.toString(exitCode);
     }
 
-    void terminateQuietly() {
-        try {
-            terminate();
-        } catch (RuntimeException closed) {
-            // closed or never started: nothing to terminate
-        }
-    }
-
-    void killQuietly() {
-        try {
-            kill();
-        } catch (RuntimeException closed) {
-            // closed or never started
-        }
-    }
-
-    /** Joins at exit: a daemon gets {@link Children#DAEMON_GRACE}, then SIGKILL. */
-    void joinQuietly() {
-        try {
-            if (daemon && !join(Children.DAEMON_GRACE)) {
-                kill();
-            }
-            join();
-        } catch (InterruptedException stop) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException closed) {
-            // closed or never started
-        }
-    }
 }

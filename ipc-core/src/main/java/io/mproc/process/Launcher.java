@@ -4,14 +4,19 @@ import io.mproc.memory.Region;
 import io.mproc.memory.RegionNamespace;
 import io.mproc.process.internal.ChildMain;
 import io.mproc.process.internal.ControlBlock;
+import io.mproc.process.internal.ExitStatus;
 import io.mproc.process.internal.LaunchSpec;
+import io.mproc.process.internal.Outcome;
+import io.mproc.process.internal.SerialCodec;
 import io.mproc.process.internal.SpecLayout;
 import java.io.File;
 import java.io.IOException;
+import java.lang.foreign.ValueLayout;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Starts child JVMs: the parent's own {@code java} (from {@code java.home}), its class path,
@@ -46,6 +51,45 @@ final class Launcher {
         Launched withLargeSpec(Region region) {
             return new Launched(id, process, control, spec, region);
         }
+
+        /**
+         * Once the JVM has exited: decodes its exit code, reads (and unlinks) its outcome, and
+         * releases its regions.
+         */
+        Ended reap(Set<Integer> signalsSent) {
+            int exitCode = ExitStatus.decode(process.exitValue(), control.exitRecord(), signalsSent);
+            RegionNamespace namespace = Children.namespace();
+            Outcome outcome = control.outcomeLength() >= 0 ? readOutcome(namespace) : null;
+            namespace.release(control.region());
+            namespace.release(spec);
+            if (largeSpec != null) {
+                namespace.release(largeSpec);
+            }
+            if (exitCode < 0) {
+                // A child killed while it created its outcome region leaves a half-built file.
+                namespace.removeLeftovers();
+            }
+            return new Ended(exitCode, outcome);
+        }
+
+        private Outcome readOutcome(RegionNamespace namespace) {
+            Region region = namespace.attach(Outcome.regionName(id), Outcome.KIND);
+            try {
+                return (Outcome) SerialCodec.read(region.body().toArray(ValueLayout.JAVA_BYTE));
+            } catch (IOException | ClassNotFoundException | RuntimeException unreadable) {
+                return null;
+            } finally {
+                namespace.release(region);
+                region.unlink();
+            }
+        }
+    }
+
+    /**
+     * How a child ended: its exit code, and its outcome (null when it exited before its target
+     * ended, or the outcome could not be read).
+     */
+    record Ended(int exitCode, Outcome outcome) {
     }
 
     /**

@@ -9,7 +9,7 @@ import java.util.Map;
  * A dry run of what a child does with a spec, on made-up data and without touching regions:
  * deserialise a spec with a lambda target, run it, serialise its value and a failure report.
  * A standby JVM rehearses while it waits, so that the real hand-over finds the classes loaded
- * and linked and the lambda machinery initialised; the {@link StartupCache startup cache}'s
+ * and linked and the lambda machinery initialised; the startup cache's
  * training run rehearses so that those classes land in the cache.
  */
 final class Rehearsal {
