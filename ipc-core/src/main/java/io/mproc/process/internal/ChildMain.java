@@ -40,6 +40,9 @@ public final class ChildMain {
     static final int FAILED = 1;
 
     public static void main(String[] args) throws InterruptedException {
+        // Java deserialisation's first use looks up a System.Logger, which scans every jar on
+        // the class path for a LoggerFinder: do that on another core while this one maps regions.
+        Thread.ofPlatform().daemon().name("mproc-serial-init").start(SerialCodec::filter);
         RegionNamespace namespace = RegionNamespace.open(Path.of(args[0]), args[1]);
         String id = args[2];
         ControlBlock control = ControlBlock.attach(namespace, id);

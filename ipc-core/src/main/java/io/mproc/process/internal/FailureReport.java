@@ -14,18 +14,34 @@ import java.util.Set;
  * A child's uncaught exception as it travels to the parent: per level of the cause chain, the
  * class name, message, stack frames and printed trace, which always arrive, and the exception
  * itself serialised, which arrives when it can be written in the child and read in the parent.
- *
- * @param className  the exception's class
- * @param message    its message, or null
- * @param frames     its stack frames in the child
- * @param printed    its {@code printStackTrace} text in the child (causes included)
- * @param serialized the exception serialised, or null when it could not be
- * @param cause      the report of its cause, or null
+ * (A plain class, not a record, for the reason {@link ProcessTarget} gives.)
  */
-public record FailureReport(String className, String message, StackTraceElement[] frames, String printed,
-                            byte[] serialized, FailureReport cause) implements Serializable {
+public final class FailureReport implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
+
+    /** The exception's class. */
+    private final String className;
+    /** Its message, or null. */
+    private final String message;
+    /** Its stack frames in the child. */
+    private final StackTraceElement[] frames;
+    /** Its {@code printStackTrace} text in the child (causes included). */
+    private final String printed;
+    /** The exception serialised, or null when it could not be. */
+    private final byte[] serialized;
+    /** The report of its cause, or null. */
+    private final FailureReport cause;
+
+    private FailureReport(String className, String message, StackTraceElement[] frames, String printed,
+                          byte[] serialized, FailureReport cause) {
+        this.className = className;
+        this.message = message;
+        this.frames = frames;
+        this.printed = printed;
+        this.serialized = serialized;
+        this.cause = cause;
+    }
 
     /** Cause chains longer than this are cut (a cycle made with initCause would never end). */
     private static final int MAX_DEPTH = 32;

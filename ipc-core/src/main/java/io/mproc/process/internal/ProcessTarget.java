@@ -19,25 +19,38 @@ import java.util.Objects;
 /**
  * What a process runs: a serialisable function and its arguments, or a static method named by
  * class and method name with its arguments. Built in the parent, serialised into the launch
- * spec, invoked in the child.
- *
- * @param kind       which shape of target
- * @param function   the function object, or null for {@link Kind#STATIC_METHOD}
- * @param className  the class declaring the static method, or null
- * @param methodName the static method's name, or null
- * @param args       the arguments; each must be serialisable ({@link SpecSerializer} checks)
+ * spec, invoked in the child. A plain class rather than a record: deserialising a record
+ * builds method handles for its constructor, which costs a cold child JVM tens of milliseconds.
  */
-public record ProcessTarget(Kind kind, Serializable function, String className, String methodName,
-                            Object[] args) implements Serializable {
+public final class ProcessTarget implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
+
+    private final Kind kind;
+    private final Serializable function;
+    private final String className;
+    private final String methodName;
+    @SuppressWarnings("serial") // checked to be serialisable, element by element, by SpecSerializer
+    private final Object[] args;
 
     /** The shapes of target. */
     public enum Kind { RUNNABLE, CALLABLE, CONSUMER, FUNCTION, BI_CONSUMER, BI_FUNCTION, STATIC_METHOD }
 
-    public ProcessTarget {
-        Objects.requireNonNull(kind, "kind");
-        args = args == null ? new Object[0] : args.clone();
+    private ProcessTarget(Kind kind, Serializable function, String className, String methodName, Object[] args) {
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.function = function;
+        this.className = className;
+        this.methodName = methodName;
+        this.args = args == null ? new Object[0] : args.clone();
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The function object, or null for a static method target. */
+    public Serializable function() {
+        return function;
     }
 
     /** A function target of {@code kind} with {@code args}. */
@@ -62,7 +75,7 @@ public record ProcessTarget(Kind kind, Serializable function, String className, 
         return kind == Kind.STATIC_METHOD ? className + "." + methodName : function.getClass().getName();
     }
 
-    @Override
+    /** The arguments; each must be serialisable ({@link SpecSerializer} checks). */
     public Object[] args() {
         return args.clone();
     }
