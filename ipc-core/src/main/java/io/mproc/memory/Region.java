@@ -1,11 +1,15 @@
 package io.mproc.memory;
 
+import java.io.IOException;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.Serial;
+import java.io.Serializable;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.io.IOException;
 
 /**
  * A named file mapped into this process: the unit of shared memory in mproc.
@@ -20,16 +24,23 @@ import java.io.IOException;
  * {@link #body()} by any thread of this process throws {@link IllegalStateException} (the JDK
  * checks the segment's arena) rather than touching unmapped memory.
  *
+ * <p>Serialisable as a {@link RegionHandle}: another process that deserialises a region attaches
+ * the same file (see the handle for who owns that mapping).
+ *
  * <p>Thread-safe.
  */
-public final class Region implements AutoCloseable {
-    private final String name;
-    private final Path path;
-    private final RegionKind kind;
-    private final Arena arena;
-    private final MemorySegment file;
-    private final MemorySegment body;
-    private final boolean created;
+public final class Region implements AutoCloseable, Serializable {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    // Never serialised: writeReplace sends a RegionHandle instead.
+    private final transient String name;
+    private final transient Path path;
+    private final transient RegionKind kind;
+    private final transient Arena arena;
+    private final transient MemorySegment file;
+    private final transient MemorySegment body;
+    private final transient boolean created;
 
     Region(String name, Path path, RegionKind kind, Arena arena, MemorySegment file, boolean created) {
         this.name = name;
@@ -104,6 +115,18 @@ public final class Region implements AutoCloseable {
         } catch (IOException failed) {
             throw new RegionException("region " + path + ": cannot unlink: " + failed, failed);
         }
+    }
+
+    /** Travels as a {@link RegionHandle}, which attaches the same file where it is read. */
+    @Serial
+    private Object writeReplace() {
+        return RegionHandle.of(this);
+    }
+
+    /** A stream that names Region itself was not written by {@link #writeReplace()}: refuse it. */
+    @Serial
+    private void readObject(ObjectInputStream in) throws InvalidObjectException {
+        throw new InvalidObjectException("a Region is serialised as a RegionHandle, never directly");
     }
 
     @Override

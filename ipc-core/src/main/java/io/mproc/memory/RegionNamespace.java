@@ -136,6 +136,26 @@ public final class RegionNamespace implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes one region of this namespace before the namespace closes, and forgets it: a region
+     * this namespace created is also unlinked (a missing file is not an error), one it attached
+     * is only unmapped. For long-lived namespaces that create and drop many regions, such as
+     * one per started process, so that neither files nor bookkeeping accumulate. Idempotent.
+     *
+     * @throws IllegalArgumentException if the region was neither created nor attached here
+     */
+    public void release(Region region) {
+        Objects.requireNonNull(region, "region");
+        if (owned.remove(region.path(), region)) {
+            region.close();
+            RegionFiles.deleteQuietly(region.path());
+        } else if (attached.remove(region) != null || !region.isOpen()) {
+            region.close();
+        } else {
+            throw new IllegalArgumentException("region " + region.path() + " does not belong to namespace " + name);
+        }
+    }
+
     /** Every region in the namespace, as its header describes it; unreadable files are skipped. */
     public List<RegionInfo> list() {
         return scan(false);

@@ -4,7 +4,9 @@
  *
  * <p>A {@link io.mproc.memory.RegionNamespace} is a private directory of
  * {@link io.mproc.memory.Region}s. Each region starts with a self-describing
- * {@link io.mproc.memory.RegionHeaderLayout header} that attach checks before use.
+ * {@link io.mproc.memory.RegionHeaderLayout header} that attach checks before use. A region
+ * is serialisable as a {@link io.mproc.memory.RegionHandle}, which attaches the same file in
+ * the process that reads it.
  *
  * <h2>Memory-ordering rules for all of mproc</h2>
  * Every shared access goes through {@link io.mproc.memory.OrderedAccess}, whose method names

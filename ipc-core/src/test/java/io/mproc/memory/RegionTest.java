@@ -4,7 +4,12 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import io.mproc.testing.ChildJvm;
 import io.mproc.testing.CrossProcessTest;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.RandomAccessFile;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
@@ -173,6 +178,47 @@ class RegionTest extends CrossProcessTest {
         region.close();
         assertFalse(region.isOpen());
         assertThrows(IllegalStateException.class, () -> OrderedAccess.getLongPlain(body, 0));
+    }
+
+    @Test
+    void releaseUnlinksACreatedRegionAndOnlyUnmapsAnAttachedOne() {
+        Region created = namespace.create("released", KIND, 64, null);
+        try (RegionNamespace other = RegionNamespace.open(namespace.directory().getParent(), namespace.name())) {
+            Region attached = other.attach("released", KIND);
+            other.release(attached);
+            assertFalse(attached.isOpen());
+            assertTrue(Files.exists(created.path()), "releasing an attached region must not unlink it");
+            Region stranger = other.create("stranger", KIND, 64, null);
+            IllegalArgumentException failure = assertThrows(IllegalArgumentException.class,
+                () -> namespace.release(stranger));
+            assertTrue(failure.getMessage().contains("stranger"), failure.getMessage());
+        }
+        namespace.release(created);
+        namespace.release(created);
+        assertFalse(created.isOpen());
+        assertFalse(Files.exists(created.path()));
+    }
+
+    @Test
+    void aSerialisedRegionAttachesTheSameFileWhereItIsRead() throws Exception {
+        Region region = namespace.create("travels", KIND, 64, body -> OrderedAccess.setLongPlain(body, 0, 24234));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(region);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()));
+             Region copy = (Region) in.readObject()) {
+            assertNotSame(region, copy);
+            assertEquals(region.path(), copy.path());
+            assertEquals(KIND, copy.kind());
+            assertFalse(copy.created());
+            assertEquals(24234, OrderedAccess.getLongAcquire(copy.body(), 0));
+        }
+        namespace.release(region);
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            InvalidObjectException gone = assertThrows(InvalidObjectException.class, in::readObject);
+            assertTrue(gone.getMessage().contains("travels"), gone.getMessage());
+        }
     }
 
     @Test

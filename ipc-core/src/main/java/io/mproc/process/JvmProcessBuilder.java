@@ -1,0 +1,159 @@
+package io.mproc.process;
+
+import io.mproc.process.internal.LaunchSpec;
+import io.mproc.process.internal.ProcessContext;
+import io.mproc.process.internal.ProcessTarget;
+import java.io.Serializable;
+import java.lang.ProcessBuilder.Redirect;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * Builds a {@link JvmProcess}: Python's {@code Process(target, args, name, daemon)} plus what a
+ * JVM needs (options, properties, environment, working directory, output), and whether it
+ * starts warm, from a {@link StandbyJvms pre-started JVM}. Get one from
+ * {@link JvmProcess#run}, {@link JvmProcess#call} or {@link JvmProcess#method}. Not thread-safe.
+ *
+ * @param <V> the type of the target's result
+ */
+public final class JvmProcessBuilder<V> {
+    private final ProcessTarget target;
+    private String name;
+    private Boolean daemon;
+    private LaunchSettings settings = LaunchSettings.defaults();
+    private StandbyJvms standbys;
+    private boolean sharedStandbys;
+
+    private JvmProcessBuilder(ProcessTarget target) {
+        this.target = target;
+    }
+
+    static <V> JvmProcessBuilder<V> of(ProcessTarget.Kind kind, Serializable function, Object... args) {
+        return new JvmProcessBuilder<>(ProcessTarget.function(kind, function, args));
+    }
+
+    static JvmProcessBuilder<Object> ofMethod(Class<?> type, String methodName, Object... args) {
+        return new JvmProcessBuilder<>(ProcessTarget.staticMethod(type, methodName, args));
+    }
+
+    /** The process's name; default {@code Process-N} ({@code Process-1:N} inside Process-1). */
+    public JvmProcessBuilder<V> name(String processName) {
+        if (processName == null || processName.isBlank()) {
+            throw new IllegalArgumentException("name=\"" + processName + "\" (expected: not blank)");
+        }
+        this.name = processName;
+        return this;
+    }
+
+    /**
+     * Whether the process is a daemon: terminated when its parent exits, and not allowed to
+     * start children. Default: the flag of the process that builds it.
+     */
+    public JvmProcessBuilder<V> daemon(boolean isDaemon) {
+        this.daemon = isDaemon;
+        return this;
+    }
+
+    /** Adds JVM options, such as {@code -Xmx256m}. */
+    public JvmProcessBuilder<V> jvmOptions(String... options) {
+        settings = settings.withJvmOptions(options);
+        return this;
+    }
+
+    /** Sets a system property in the child (on a warm start: before the target runs). */
+    public JvmProcessBuilder<V> systemProperty(String key, String value) {
+        settings = settings.withSystemProperty(key, value);
+        return this;
+    }
+
+    /** Sets an environment variable of the child. */
+    public JvmProcessBuilder<V> environment(String variable, String value) {
+        settings = settings.withEnvironment(variable, value);
+        return this;
+    }
+
+    /** Sets the child's working directory. */
+    public JvmProcessBuilder<V> workingDirectory(Path directory) {
+        settings = settings.withWorkingDirectory(directory);
+        return this;
+    }
+
+    /** Where the child's standard output goes: inherited (default), discarded or a file. */
+    public JvmProcessBuilder<V> stdout(Redirect output) {
+        settings = settings.withStdout(output);
+        return this;
+    }
+
+    /** Where the child's standard error goes: inherited (default), discarded or a file. */
+    public JvmProcessBuilder<V> stderr(Redirect output) {
+        settings = settings.withStderr(output);
+        return this;
+    }
+
+    /** Replaces all launch settings at once. */
+    public JvmProcessBuilder<V> settings(LaunchSettings launchSettings) {
+        this.settings = Objects.requireNonNull(launchSettings, "settings");
+        return this;
+    }
+
+    /**
+     * Starts warm, from the JVM-wide {@link StandbyJvms#shared() shared pool} of standby JVMs
+     * (started on first use, with default settings).
+     */
+    public JvmProcessBuilder<V> warm() {
+        this.sharedStandbys = true;
+        this.standbys = null;
+        return this;
+    }
+
+    /**
+     * Starts warm, from {@code pool}: the process gets the pool's launch settings; only system
+     * properties may be added here (they are set in the child before the target runs).
+     */
+    public JvmProcessBuilder<V> standby(StandbyJvms pool) {
+        this.standbys = Objects.requireNonNull(pool, "pool");
+        this.sharedStandbys = false;
+        return this;
+    }
+
+    /**
+     * The process, not started yet.
+     *
+     * @throws IllegalStateException if a warm start is asked for together with launch settings
+     *                               other than system properties
+     */
+    public JvmProcess<V> build() {
+        int[] parentIdentity = ProcessContext.identity();
+        int[] identity = Arrays.copyOf(parentIdentity, parentIdentity.length + 1);
+        identity[parentIdentity.length] = Children.nextChildNumber();
+        String processName = name != null ? name
+            : "Process-" + IntStream.of(identity).mapToObj(Integer::toString).collect(Collectors.joining(":"));
+        boolean isDaemon = daemon != null ? daemon : ProcessContext.daemon();
+        StandbyJvms pool = sharedStandbys ? StandbyJvms.shared() : standbys;
+        LaunchSettings effective = settings;
+        if (pool != null) {
+            if (!settings.withoutSystemProperties().equals(LaunchSettings.defaults())) {
+                throw new IllegalStateException("process " + processName + ": a warm start takes the standby pool's "
+                    + "launch settings; only system properties may be added (give JVM options, environment, "
+                    + "working directory and output to StandbyJvms.builder().settings(...))");
+            }
+            Map<String, String> properties = new TreeMap<>(pool.settings().systemProperties());
+            properties.putAll(settings.systemProperties());
+            effective = new LaunchSettings(pool.settings().jvmOptions(), properties, pool.settings().environment(),
+                pool.settings().workingDirectory(), pool.settings().stdout(), pool.settings().stderr());
+        }
+        LaunchSpec spec = LaunchSpec.of(processName, identity, isDaemon, ProcessContext.name(), target,
+            effective.systemProperties());
+        return new JvmProcess<>(processName, isDaemon, spec, effective, pool);
+    }
+
+    /** {@link #build()}, then {@link JvmProcess#start()}. */
+    public JvmProcess<V> start() {
+        return build().start();
+    }
+}

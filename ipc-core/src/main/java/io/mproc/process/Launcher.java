@@ -1,0 +1,185 @@
+package io.mproc.process;
+
+import io.mproc.memory.Region;
+import io.mproc.memory.RegionNamespace;
+import io.mproc.process.internal.ChildMain;
+import io.mproc.process.internal.ControlBlock;
+import io.mproc.process.internal.ExitStatus;
+import io.mproc.process.internal.LaunchSpec;
+import io.mproc.process.internal.Outcome;
+import io.mproc.process.internal.SerialCodec;
+import io.mproc.process.internal.SpecLayout;
+import java.io.File;
+import java.io.IOException;
+import java.lang.foreign.ValueLayout;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Starts child JVMs: the parent's own {@code java} (from {@code java.home}), its class path,
+ * the flags mproc needs, the process's {@link LaunchSettings}, and {@link ChildMain} told where
+ * its control region is.
+ *
+ * <p>The command line, in order: {@code java}; {@code --enable-native-access=ALL-UNNAMED}
+ * (futex, {@code kill}); {@code --add-exports=java.base/jdk.internal.misc=ALL-UNNAMED} (Agrona,
+ * when the application uses it); the {@link StartupCache} when there is one and the options
+ * neither choose their own archive nor change the module graph; every {@code mproc.*} system property of this JVM (so the child finds
+ * the same region root and filters); the settings' properties and options; {@code -cp} with the
+ * class path made absolute (the working directory may differ); the main class and its
+ * arguments {@code <root> <namespace> <id> [standby]}.
+ */
+final class Launcher {
+    private Launcher() {
+    }
+
+    /**
+     * The flags every JVM mproc starts gets, children and the startup cache's training run
+     * alike (an AOT cache is refused by a JVM whose module options differ from the training's).
+     */
+    static final List<String> MPROC_FLAGS = List.of("--enable-native-access=ALL-UNNAMED",
+        "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED");
+
+    /**
+     * A child JVM that was started: its id in the process namespace, the JVM, its control block,
+     * its spec region (for a standby: the empty one it will be handed its spec in), and the
+     * region of a spec too large for a standby's spec region (else null).
+     */
+    record Launched(String id, Process process, ControlBlock control, Region spec, Region largeSpec) {
+        Launched withLargeSpec(Region region) {
+            return new Launched(id, process, control, spec, region);
+        }
+
+        /**
+         * Once the JVM has exited: decodes its exit code, reads (and unlinks) its outcome, and
+         * releases its regions.
+         */
+        Ended reap(Set<Integer> signalsSent) {
+            int exitCode = ExitStatus.decode(process.exitValue(), control.exitRecord(), signalsSent);
+            RegionNamespace namespace = Children.namespace();
+            Outcome outcome = control.outcomeLength() >= 0 ? readOutcome(namespace) : null;
+            namespace.release(control.region());
+            namespace.release(spec);
+            if (largeSpec != null) {
+                namespace.release(largeSpec);
+            }
+            if (exitCode < 0) {
+                // A child killed while it created its outcome region leaves a half-built file.
+                namespace.removeLeftovers();
+            }
+            return new Ended(exitCode, outcome);
+        }
+
+        private Outcome readOutcome(RegionNamespace namespace) {
+            Region region = namespace.attach(Outcome.regionName(id), Outcome.KIND);
+            try {
+                return (Outcome) SerialCodec.read(region.body().toArray(ValueLayout.JAVA_BYTE));
+            } catch (IOException | ClassNotFoundException | RuntimeException unreadable) {
+                return null;
+            } finally {
+                namespace.release(region);
+                region.unlink();
+            }
+        }
+    }
+
+    /**
+     * How a child ended: its exit code, and its outcome (null when it exited before its target
+     * ended, or the outcome could not be read).
+     */
+    record Ended(int exitCode, Outcome outcome) {
+    }
+
+    /**
+     * Starts a JVM for {@code spec} (serialised) with {@code settings}; with a null spec, a
+     * standby JVM that waits for one.
+     *
+     * @throws IllegalStateException if the JVM cannot be started
+     */
+    static Launched launch(String processName, LaunchSettings settings, byte[] spec) {
+        RegionNamespace namespace = Children.namespace();
+        String id = Children.nextId(spec == null ? "s" : "p");
+        ControlBlock control = ControlBlock.create(namespace, id);
+        Region specRegion = null;
+        try {
+            specRegion = spec != null ? writeSpec(namespace, LaunchSpec.regionName(id), spec)
+                : namespace.create(LaunchSpec.regionName(id), LaunchSpec.KIND, SpecLayout.STANDBY_CAPACITY, null);
+            ProcessBuilder builder = new ProcessBuilder(command(namespace, id, spec == null, settings))
+                .redirectInput(ProcessBuilder.Redirect.PIPE)
+                .redirectOutput(settings.stdout())
+                .redirectError(settings.stderr());
+            settings.workingDirectoryIfSet().ifPresent(directory -> builder.directory(directory.toFile()));
+            builder.environment().putAll(settings.environment());
+            return new Launched(id, builder.start(), control, specRegion, null);
+        } catch (IOException | RuntimeException failed) {
+            namespace.release(control.region());
+            if (specRegion != null) {
+                namespace.release(specRegion);
+            }
+            throw new IllegalStateException("process " + processName + ": cannot start a JVM: " + failed, failed);
+        }
+    }
+
+    /** Creates the spec region {@code name} holding {@code spec}. */
+    static Region writeSpec(RegionNamespace namespace, String name, byte[] spec) {
+        return namespace.create(name, LaunchSpec.KIND, SpecLayout.bodySize(spec.length),
+            body -> SpecLayout.write(body, spec));
+    }
+
+    static List<String> command(RegionNamespace namespace, String id, boolean standby, LaunchSettings settings) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(MPROC_FLAGS);
+        if (cacheFits(settings.jvmOptions())) {
+            Optional<Path> cache = StartupCache.usable();
+            cache.ifPresent(path -> {
+                command.add("-XX:AOTCache=" + path);
+                // A cache that went stale or missing must not print to the user's output.
+                command.add("-Xlog:aot=off");
+                command.add("-Xlog:cds=off");
+            });
+        }
+        System.getProperties().stringPropertyNames().stream().filter(key -> key.startsWith("mproc.")).sorted()
+            .forEach(key -> command.add("-D" + key + "=" + System.getProperty(key)));
+        settings.systemProperties().forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(settings.jvmOptions());
+        command.add("-cp");
+        command.add(StartupCache.childClassPath());
+        command.add(ChildMain.class.getName());
+        command.add(namespace.directory().getParent().toString());
+        command.add(namespace.name());
+        command.add(id);
+        if (standby) {
+            command.add(ChildMain.STANDBY);
+        }
+        return command;
+    }
+
+    /** The class path of this JVM with every entry absolute. */
+    static List<String> absoluteClassPath() {
+        List<String> entries = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
+            if (!entry.isEmpty()) {
+                entries.add(Path.of(entry).toAbsolutePath().normalize().toString());
+            }
+        }
+        return entries;
+    }
+
+    /**
+     * Whether the startup cache suits a JVM with {@code options}: not when they choose an
+     * archive of their own, nor when they change the module graph (a JVM refuses an AOT cache
+     * made with other module options, and then maps no archive at all, not even the JDK's).
+     */
+    private static boolean cacheFits(List<String> options) {
+        return options.stream().noneMatch(option -> CACHE_CONFLICTS.stream().anyMatch(option::startsWith));
+    }
+
+    private static final List<String> CACHE_CONFLICTS = List.of("-XX:AOTCache", "-XX:AOTMode", "-XX:AOTConfiguration",
+        "-XX:SharedArchiveFile", "-Xshare", "-XX:+AutoCreateSharedArchive", "--add-exports", "--add-opens",
+        "--add-modules", "--add-reads", "--limit-modules", "--patch-module", "--upgrade-module-path", "--module-path",
+        "-p", "--enable-native-access", "-Djdk.module.", "-XX:-UseCompressedOops", "-XX:-UseCompressedClassPointers",
+        "-XX:+UseCompactObjectHeaders");
+}

@@ -1,0 +1,187 @@
+package io.mproc.process.internal;
+
+import io.mproc.process.SerializableBiConsumer;
+import io.mproc.process.SerializableBiFunction;
+import io.mproc.process.SerializableCallable;
+import io.mproc.process.SerializableConsumer;
+import io.mproc.process.SerializableFunction;
+import io.mproc.process.SerializableRunnable;
+import java.io.Serial;
+import java.io.Serializable;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a process runs: a serialisable function and its arguments, or a static method named by
+ * class and method name with its arguments. Built in the parent, serialised into the launch
+ * spec, invoked in the child. A plain class rather than a record: deserialising a record
+ * builds method handles for its constructor, which costs a cold child JVM tens of milliseconds.
+ */
+public final class ProcessTarget implements Serializable {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    private final Kind kind;
+    private final Serializable function;
+    private final String className;
+    private final String methodName;
+    @SuppressWarnings("serial") // checked to be serialisable, element by element, by SpecSerializer
+    private final Object[] args;
+
+    /** The shapes of target. */
+    public enum Kind { RUNNABLE, CALLABLE, CONSUMER, FUNCTION, BI_CONSUMER, BI_FUNCTION, STATIC_METHOD }
+
+    private ProcessTarget(Kind kind, Serializable function, String className, String methodName, Object[] args) {
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.function = function;
+        this.className = className;
+        this.methodName = methodName;
+        this.args = args == null ? new Object[0] : args.clone();
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The function object, or null for a static method target. */
+    public Serializable function() {
+        return function;
+    }
+
+    /** A function target of {@code kind} with {@code args}. */
+    public static ProcessTarget function(Kind kind, Serializable function, Object... args) {
+        return new ProcessTarget(kind, Objects.requireNonNull(function, "target"), null, null, args);
+    }
+
+    /**
+     * A static method target: checks here, in the parent, that {@code type} has exactly one
+     * static method called {@code methodName} that accepts {@code args}.
+     */
+    public static ProcessTarget staticMethod(Class<?> type, String methodName, Object... args) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(methodName, "methodName");
+        ProcessTarget target = new ProcessTarget(Kind.STATIC_METHOD, null, type.getName(), methodName, args);
+        target.resolve(type);
+        return target;
+    }
+
+    /** A short description for messages: the lambda's class, or {@code Type.method}. */
+    public String describe() {
+        return kind == Kind.STATIC_METHOD ? className + "." + methodName : function.getClass().getName();
+    }
+
+    /** The arguments; each must be serialisable ({@link SpecSerializer} checks). */
+    public Object[] args() {
+        return args.clone();
+    }
+
+    /** Runs the target in this JVM and returns what it returned ({@code null} for void). */
+    public Object invoke() throws Exception {
+        return switch (kind) {
+            case RUNNABLE -> {
+                ((SerializableRunnable) function).run();
+                yield null;
+            }
+            case CALLABLE -> ((SerializableCallable<?>) function).call();
+            case CONSUMER -> {
+                consumer().accept(args[0]);
+                yield null;
+            }
+            case FUNCTION -> function1().apply(args[0]);
+            case BI_CONSUMER -> {
+                biConsumer().accept(args[0], args[1]);
+                yield null;
+            }
+            case BI_FUNCTION -> biFunction().apply(args[0], args[1]);
+            case STATIC_METHOD -> invokeStatic();
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private SerializableConsumer<Object> consumer() {
+        return (SerializableConsumer<Object>) function;
+    }
+
+    @SuppressWarnings("unchecked")
+    private SerializableFunction<Object, ?> function1() {
+        return (SerializableFunction<Object, ?>) function;
+    }
+
+    @SuppressWarnings("unchecked")
+    private SerializableBiConsumer<Object, Object> biConsumer() {
+        return (SerializableBiConsumer<Object, Object>) function;
+    }
+
+    @SuppressWarnings("unchecked")
+    private SerializableBiFunction<Object, Object, ?> biFunction() {
+        return (SerializableBiFunction<Object, Object, ?>) function;
+    }
+
+    private Object invokeStatic() throws Exception {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        Method method = resolve(Class.forName(className, true, loader));
+        try {
+            return method.invoke(null, args);
+        } catch (InvocationTargetException thrown) {
+            // The method's own exception, not reflection's wrapper, is the process's failure.
+            Throwable cause = thrown.getCause();
+            if (cause instanceof Exception exception) {
+                throw exception;
+            }
+            throw (Error) cause;
+        }
+    }
+
+    private Method resolve(Class<?> type) {
+        List<Method> candidates = new ArrayList<>();
+        for (Method method : type.getDeclaredMethods()) {
+            if (method.getName().equals(methodName) && Modifier.isStatic(method.getModifiers())
+                && accepts(method.getParameterTypes())) {
+                candidates.add(method);
+            }
+        }
+        if (candidates.size() != 1) {
+            throw new IllegalArgumentException("target " + className + "." + methodName + " with arguments "
+                + Arrays.stream(args).map(arg -> arg == null ? "null" : arg.getClass().getName()).toList()
+                + ": " + candidates.size() + " static methods of that name accept them (expected: exactly 1)");
+        }
+        Method method = candidates.getFirst();
+        method.setAccessible(true);
+        return method;
+    }
+
+    private boolean accepts(Class<?>[] parameters) {
+        if (parameters.length != args.length) {
+            return false;
+        }
+        for (int i = 0; i < parameters.length; i++) {
+            Class<?> parameter = boxed(parameters[i]);
+            if (args[i] == null ? parameters[i].isPrimitive() : !parameter.isInstance(args[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Class<?> boxed(Class<?> type) {
+        if (!type.isPrimitive()) {
+            return type;
+        }
+        return switch (type.getName()) {
+            case "int" -> Integer.class;
+            case "long" -> Long.class;
+            case "double" -> Double.class;
+            case "float" -> Float.class;
+            case "boolean" -> Boolean.class;
+            case "byte" -> Byte.class;
+            case "short" -> Short.class;
+            case "char" -> Character.class;
+            default -> Void.class;
+        };
+    }
+}

@@ -1,0 +1,13 @@
+/**
+ * The inside of the process layer: never use these classes directly. Public only because the
+ * child JVM's main class ({@link io.mproc.process.internal.ChildMain}) and the startup cache's
+ * training run ({@link io.mproc.process.internal.StartupTraining}) live here and the public
+ * package builds on them.
+ *
+ * <p>The shared-memory structures: {@link io.mproc.process.internal.ControlLayout} (one per
+ * process: states, pids, exit record, the standby's wait point) and
+ * {@link io.mproc.process.internal.SpecLayout} (the serialised launch spec). What travels
+ * through them is Java-serialised, and read only behind
+ * {@link io.mproc.process.internal.SerialCodec#filter() an ObjectInputFilter}.
+ */
+package io.mproc.process.internal;

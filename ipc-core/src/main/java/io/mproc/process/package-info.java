@@ -1,0 +1,54 @@
+/**
+ * The process layer: Python's {@code multiprocessing.Process} for the JVM. A
+ * {@link io.mproc.process.JvmProcess} runs a serialisable target in a JVM of its own, started
+ * cold (the parent's {@code java} and class path, sped up by the
+ * {@link io.mproc.process.StartupCache}) or handed to a pre-started
+ * {@link io.mproc.process.StandbyJvms standby JVM}. The parent reads the child's exit code (as
+ * Python reports it, {@code -N} for signal {@code N}), return value and exception; the child
+ * knows its name, its parent and its children, handles signals
+ * ({@link io.mproc.process.ProcessSignals}), and exits when its parent dies.
+ *
+ * <p>Uses the memory layer (regions for the spec, control block and outcome of each process;
+ * {@link io.mproc.memory.ProcessIdentity} to recognise processes) and the wait layer (a
+ * standby sleeps on a futex until it is handed a target); never the layers above (the pool
+ * layer builds on this one). {@code io.mproc.process.internal} holds the child's side and the
+ * shared-memory layouts: public only so that the child JVM can reach it, never to be used
+ * directly.
+ *
+ * <h2>How a process runs</h2>
+ * <pre>
+ *   parent                                    child JVM (ChildMain)
+ *   create &lt;id&gt;.ctl (control block)
+ *   serialise spec: target, arguments,
+ *     name, daemon  -&gt; &lt;id&gt;.spec
+ *   launch java ... ChildMain &lt;root&gt; &lt;ns&gt; &lt;id&gt;  (standby: launched earlier, sleeping
+ *                                               on the futex of &lt;id&gt;.ctl; the parent
+ *                                               writes the spec and wakes it)
+ *                                             watch the stdin pipe (lifeline)
+ *                                             read the spec, run the target
+ *                                             write &lt;id&gt;.out: value or failure
+ *                                             record its exit in &lt;id&gt;.ctl, exit
+ *   reap: exit value + control block
+ *     = Python exit code; read &lt;id&gt;.out;
+ *     unlink the regions
+ * </pre>
+ * The regions live in a namespace per parent JVM, {@code process-<pid>-<start time>} under
+ * the region root; the parent removes them when it reaps a child and at exit, and the next
+ * JVM to start a process removes what a killed parent left.
+ *
+ * <h2>What differs from Python, and why</h2>
+ * <ul>
+ *   <li>{@code join(Duration)} returns whether the process ended (Java's
+ *       {@code Process.waitFor(timeout)}); Python's returns nothing.</li>
+ *   <li>SIGINT ends a child with {@code -2}: the JVM runs its shutdown hooks rather than raise
+ *       an exception ({@code KeyboardInterrupt}, exit code 1, in Python).</li>
+ *   <li>A target that returns ends its JVM like a {@code main} that returns: once its
+ *       non-daemon threads have ended.</li>
+ *   <li>Return values and exceptions come back to the parent (Python's {@code Process} drops
+ *       them); the child's standard input is empty, as Python's {@code /dev/null}, because
+ *       the real one is the lifeline.</li>
+ *   <li>Children are launched with the class path only: a parent on the module path starts
+ *       children whose classes come from its class path.</li>
+ * </ul>
+ */
+package io.mproc.process;
