@@ -14,7 +14,7 @@ import java.time.Duration;
  * {@code io.mproc.bench.channel.sync}), each under its own name as subject. A busy-spinning
  * channel ({@code <primitive>-spin}) runs back to back like the ping-pongs; one with mproc's
  * default waiting ({@code <primitive>-blocking}) is measured with its waiter really asleep:
- * the pinger pauses {@link PingPongSuite#ASLEEP_GAP} before each timed round trip, as the
+ * the pinger pauses {@code PingPongSuite.ASLEEP_GAP} (1 ms) before each timed round trip, as the
  * {@code -asleep} ping-pongs and the {@code c-futex-cross-core-asleep} floor do, with the
  * same counts. The peer JVM and the measuring thread sit on different CPUs when pinning is on.
  */
@@ -31,7 +31,8 @@ public final class HandoffSuite implements Suite {
     @Override
     public void run(BenchContext context) throws Exception {
         PingPongHarness harness = new PingPongHarness(context.pinning(), PingPongSuite.LIMIT);
-        PingPongSuite.measureEach(context, name(), ChannelCatalog.handoffNames(), channel -> measure(context, harness, channel));
+        PingPongSuite.measureEach(context, name(), ChannelCatalog.handoffNames(),
+            channel -> measure(context, harness, channel));
     }
 
     private void measure(BenchContext context, PingPongHarness harness, PingPongChannel channel) throws Exception {

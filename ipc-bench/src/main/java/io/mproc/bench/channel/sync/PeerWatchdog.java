@@ -43,7 +43,8 @@ final class PeerWatchdog implements AutoCloseable {
     /** The reason to stop waiting, for a side whose wait was interrupted. */
     PeerGoneException gone(InterruptedException interrupted) {
         PeerGoneException reason = gone;
-        return reason != null ? reason : new PeerGoneException("interrupted while waiting for the peer: " + interrupted);
+        return reason != null ? reason
+            : new PeerGoneException("interrupted while waiting for the peer: " + interrupted);
     }
 
     /** One turn of a spin wait outside the measured hand-offs (setting up): stops when the watchdog says so. */

@@ -5,7 +5,7 @@
  * nothing else in the way, once with both sides busy-spinning ({@code <primitive>-spin}) and
  * once with mproc's default waiting ({@code <primitive>-blocking}, which the {@code handoff}
  * suite measures with the waiter asleep). They use only mproc's public API, untimed and
- * interruptible calls as an application would make them; a {@link
- * io.mproc.bench.channel.sync.PeerWatchdog} stops a side whose peer is gone.
+ * interruptible calls as an application would make them; a {@code PeerWatchdog} thread stops
+ * a side whose peer is gone.
  */
 package io.mproc.bench.channel.sync;
