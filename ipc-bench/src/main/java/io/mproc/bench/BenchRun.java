@@ -1,6 +1,7 @@
 package io.mproc.bench;
 
 import io.mproc.bench.floor.FloorSuite;
+import io.mproc.bench.harness.HandoffSuite;
 import io.mproc.bench.harness.PingPongSuite;
 import io.mproc.bench.harness.ThroughputSuite;
 import io.mproc.bench.machine.PinningPlan;
@@ -36,7 +37,7 @@ public final class BenchRun {
     private final List<Suite> suites;
 
     public BenchRun(BenchOptions options) {
-        this(options, List.of(new FloorSuite(), new PingPongSuite(), new ThroughputSuite()));
+        this(options, List.of(new FloorSuite(), new PingPongSuite(), new HandoffSuite(), new ThroughputSuite()));
     }
 
     BenchRun(BenchOptions options, List<Suite> suites) {

@@ -130,7 +130,18 @@ final class PermitLedger {
                     + " available overflows the permit count");
             }
             long held = heldWord(slot);
-            if (commit(slot, state, (int) after, -Math.min(n, heldCount(held)), held)) {
+            int heldDelta = -Math.min(n, heldCount(held));
+            if (heldDelta == 0) {
+                // The process holds none (a semaphore used as a signal): the ledger does not
+                // change, so one CAS is the whole operation, with no marker for the taker that
+                // is waiting on this word to find and help clear. Our held word cannot change
+                // meanwhile: we are our slot's only operator and no marker of ours is pending.
+                if (OrderedAccess.compareAndSetLong(body, STATE_OFFSET, state, idle((int) after))) {
+                    return;
+                }
+                continue;
+            }
+            if (commit(slot, state, (int) after, heldDelta, held)) {
                 return;
             }
         }

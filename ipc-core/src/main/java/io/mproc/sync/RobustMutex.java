@@ -25,8 +25,10 @@ import java.lang.foreign.MemorySegment;
  * wake-up it may have taken on to the next sleeper, so none sleeps on a free lock.
  *
  * <p><b>Owner death.</b> Waits are cut into {@link Waiting#LIVENESS_SLICE_NANOS slices}; after
- * each, and on every failed {@code tryAcquire}, the waiter checks (at most once a millisecond
- * per owner value and handle: it reads {@code /proc}) whether the owner's process still runs.
+ * each that ends with the lock still held, before a timed wait gives up, and on every failed
+ * {@code tryAcquire}, the waiter checks (at most once a millisecond per owner value and handle:
+ * it reads {@code /proc}) whether the owner's process still runs. Never before the first slice:
+ * a contended lock that changes hands within microseconds must not pay a system call each time.
  * If not, the waiter takes the lock over with a compare-and-set of the very owner word it
  * judged (so two rescuers cannot both win, and a lock that changed hands meanwhile is left
  * alone), and records the dead pid for {@link #previousOwnerDied()}. A thread that ends while
@@ -124,16 +126,15 @@ final class RobustMutex {
         boolean acquired = false;
         try {
             while (true) {
-                if (recoverIfOwnerDead(me)) {
-                    acquired = true;
-                    return true;
-                }
                 if (Waiting.remaining(deadline) <= 0) {
-                    return false;
+                    // Before giving up: the owner may be dead (a timed wait shorter than a slice).
+                    acquired = recoverIfOwnerDead(me);
+                    return acquired;
                 }
+                boolean freed = false;
                 try {
                     // Acquire (in owner()): pairs with the release store that freed the lock.
-                    Waiting.awaitSlice(strategy, point, () -> owner() == 0, deadline);
+                    freed = Waiting.awaitSlice(strategy, point, () -> owner() == 0, deadline);
                 } catch (InterruptedException e) {
                     if (interruptible) {
                         throw e;
@@ -141,6 +142,13 @@ final class RobustMutex {
                     interrupted = true;
                 }
                 if (claim(me)) {
+                    acquired = true;
+                    return true;
+                }
+                // Only a lock that stayed held for a whole slice is worth the look in /proc (tens
+                // of microseconds): one that is changing hands has a live owner, and a hand-off
+                // must not pay a system call.
+                if (!freed && recoverIfOwnerDead(me)) {
                     acquired = true;
                     return true;
                 }

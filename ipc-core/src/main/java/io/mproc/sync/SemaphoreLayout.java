@@ -42,7 +42,9 @@ import java.lang.foreign.MemorySegment;
  * then the delta field may hold the slot's next operation. Every step is a CAS
  * on a value read before, so an owner and its helpers cannot apply a delta twice. A process
  * killed anywhere in the sequence thus leaves either no change or one that the next user
- * completes: the ledger always matches the available count.
+ * completes: the ledger always matches the available count. A release that leaves the held
+ * count as it is (the process holds no permit: the semaphore used as a signal) has only one
+ * word to change: it CASes the state word from idle to idle, with no marker and no sequence.
  *
  * <p><b>One operation per slot at a time.</b> The pending delta is a field of the slot, so two
  * threads of one process must not both be between writing it and clearing their marker: the

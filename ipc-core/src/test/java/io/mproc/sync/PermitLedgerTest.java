@@ -1,6 +1,7 @@
 package io.mproc.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mproc.memory.OrderedAccess;
 import java.lang.foreign.Arena;
@@ -68,6 +69,32 @@ class PermitLedgerTest {
             assertEquals(SemaphoreLayout.held(0, 12), held(body),
                 "a stale helper applied a delta that was never committed");
             assertEquals(SemaphoreLayout.idle(3), OrderedAccess.getLongVolatile(body, SemaphoreLayout.STATE_OFFSET));
+        }
+    }
+
+    @Test
+    void aReleaseByAProcessHoldingNoneIsOneStepThatLeavesItsLedgerAlone() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment body = ledgerMemory(arena);
+            PermitLedger ledger = new PermitLedger(body, "semaphore test");
+            setHeld(body, 0, 10);
+            ledger.give(SLOT, 2);
+            assertEquals(SemaphoreLayout.idle(5), OrderedAccess.getLongVolatile(body, SemaphoreLayout.STATE_OFFSET));
+            assertEquals(SemaphoreLayout.held(0, 10), held(body), "nothing held, nothing to record");
+        }
+    }
+
+    @Test
+    void aReleaseByAHolderStillLowersWhatItHolds() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment body = ledgerMemory(arena);
+            PermitLedger ledger = new PermitLedger(body, "semaphore test");
+            setHeld(body, 0, 10);
+            assertTrue(ledger.tryTake(SLOT, 2));
+            assertEquals(SemaphoreLayout.held(2, 11), held(body));
+            ledger.give(SLOT, 3);
+            assertEquals(SemaphoreLayout.idle(4), OrderedAccess.getLongVolatile(body, SemaphoreLayout.STATE_OFFSET));
+            assertEquals(SemaphoreLayout.held(0, 12), held(body), "gave back its 2, and 1 more as a signal");
         }
     }
 }

@@ -102,16 +102,20 @@ class SharedLockCrossProcessTest extends CrossProcessTest {
         }
     }
 
+    /** Has a child process lock {@code lock} and kills it; returns its pid. */
+    private int lockedByAKilledProcess(SharedLock lock) throws Exception {
+        try (SyncDriver victim = SyncDriver.start(namespace.name())) {
+            victim.expect("SharedLock", "a", "handle", "l", SyncDriver.serialize(lock));
+            victim.expect("locked died=false", "a", "lock", "l");
+            victim.kill();
+            return victim.pid();
+        }
+    }
+
     @Test
     void theNextAcquirerTakesOverTheLockOfAKilledOwnerAndIsTold() throws Exception {
         try (SharedLock lock = SharedLock.create(namespace, "lock")) {
-            int victimPid;
-            try (SyncDriver victim = SyncDriver.start(namespace.name())) {
-                victimPid = victim.pid();
-                victim.expect("SharedLock", "a", "handle", "l", SyncDriver.serialize(lock));
-                victim.expect("locked died=false", "a", "lock", "l");
-                victim.kill();
-            }
+            int victimPid = lockedByAKilledProcess(lock);
             assertTrue(lock.isLocked(), "the dead owner's lock is still locked");
             assertTrue(lock.tryLock(5, TimeUnit.SECONDS), "the dead owner's lock was not taken over");
             assertTrue(lock.previousOwnerDied());
@@ -120,6 +124,18 @@ class SharedLockCrossProcessTest extends CrossProcessTest {
             lock.unlock();
             lock.lock();
             assertFalse(lock.previousOwnerDied(), "the flag lasts for one hold only");
+            lock.unlock();
+        }
+    }
+
+    @ParameterizedTest(name = "tryLock({0} ms)")
+    @ValueSource(longs = {0, 20})
+    void aTimedTryLockShorterThanALivenessSliceStillTakesOverTheLockOfAKilledOwner(long millis) throws Exception {
+        try (SharedLock lock = SharedLock.create(namespace, "lock")) {
+            lockedByAKilledProcess(lock);
+            // A wait checks the owner only after a slice (100 ms) or when its time is up.
+            assertTrue(lock.tryLock(millis, TimeUnit.MILLISECONDS), "the dead owner's lock was not taken over");
+            assertTrue(lock.previousOwnerDied());
             lock.unlock();
         }
     }

@@ -9,6 +9,9 @@ import io.mproc.bench.channel.mproc.MprocRingPingPong;
 import io.mproc.bench.channel.mproc.MprocRingStream;
 import io.mproc.bench.channel.mproc.RingKind;
 import io.mproc.bench.channel.mproc.Waiting;
+import io.mproc.bench.channel.sync.EventHandoff;
+import io.mproc.bench.channel.sync.LockHandoff;
+import io.mproc.bench.channel.sync.SemaphoreHandoff;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +35,8 @@ public final class ChannelCatalog {
 
     private static final Map<String, Supplier<PingPongChannel>> PING_PONG = new LinkedHashMap<>();
     private static final Map<String, Supplier<StreamChannel>> STREAM = new LinkedHashMap<>();
+    /** Ping-pongs through io.mproc.sync, measured by the handoff suite (not the pingpong one). */
+    private static final Map<String, Supplier<PingPongChannel>> HANDOFF = new LinkedHashMap<>();
 
     static {
         // Subjects named in TargetCatalog are judged against their targets: keep these names.
@@ -53,6 +58,20 @@ public final class ChannelCatalog {
         stream(() -> new MprocRingStream(MPROC_MPMC, RingKind.MPMC, false));
     }
 
+    static {
+        // Named <primitive>-spin / -blocking, as TargetCatalog's handoff rules name their subjects.
+        handoff(() -> new EventHandoff(Waiting.BUSY_SPIN));
+        handoff(() -> new EventHandoff(Waiting.SPIN_THEN_BLOCK));
+        handoff(() -> new LockHandoff(Waiting.BUSY_SPIN));
+        handoff(() -> new LockHandoff(Waiting.SPIN_THEN_BLOCK));
+        handoff(() -> new SemaphoreHandoff(Waiting.BUSY_SPIN));
+        handoff(() -> new SemaphoreHandoff(Waiting.SPIN_THEN_BLOCK));
+    }
+
+    private static void handoff(Supplier<PingPongChannel> channel) {
+        HANDOFF.put(channel.get().name(), channel);
+    }
+
     private ChannelCatalog() {
     }
 
@@ -72,10 +91,16 @@ public final class ChannelCatalog {
         return List.copyOf(STREAM.keySet());
     }
 
+    /** The hand-off channels of the handoff suite; {@link #pingPong(String)} finds them too. */
+    public static List<String> handoffNames() {
+        return List.copyOf(HANDOFF.keySet());
+    }
+
     public static PingPongChannel pingPong(String name) {
-        Supplier<PingPongChannel> channel = PING_PONG.get(name);
+        Supplier<PingPongChannel> channel = PING_PONG.getOrDefault(name, HANDOFF.get(name));
         if (channel == null) {
-            throw new IllegalArgumentException("no ping-pong channel " + name + "; known: " + PING_PONG.keySet());
+            throw new IllegalArgumentException("no ping-pong channel " + name + "; known: " + PING_PONG.keySet()
+                + ", " + HANDOFF.keySet());
         }
         return channel.get();
     }

@@ -29,7 +29,7 @@ public final class PingPongSuite implements Suite {
     private static final int LARGE_PAYLOAD_BYTES = 1024;
     /** Far longer than any spin-then-block spin phase (microseconds): the peer is asleep by then. */
     static final Duration ASLEEP_GAP = Duration.ofMillis(1);
-    private static final Duration LIMIT = Duration.ofMinutes(10);
+    static final Duration LIMIT = Duration.ofMinutes(10);
 
     @Override
     public String name() {
@@ -39,31 +39,43 @@ public final class PingPongSuite implements Suite {
     @Override
     public void run(BenchContext context) throws Exception {
         PingPongHarness harness = new PingPongHarness(context.pinning(), LIMIT);
+        measureEach(context, name(), ChannelCatalog.pingPongNames(), channel -> measure(context, harness, channel));
+    }
+
+    /** Measures one channel. */
+    interface ChannelMeasurement {
+        void measure(PingPongChannel channel) throws Exception;
+    }
+
+    /**
+     * Measures each of the named channels of the catalog; a channel that fails is noted and the
+     * others still run, and then the suite fails.
+     */
+    static void measureEach(BenchContext context, String suite, List<String> names, ChannelMeasurement measurement) {
         List<String> failed = new ArrayList<>();
-        for (String name : ChannelCatalog.pingPongNames()) {
-            PingPongChannel channel = ChannelCatalog.pingPong(name);
+        for (String name : names) {
             try {
-                measure(context, harness, channel);
+                measurement.measure(ChannelCatalog.pingPong(name));
             } catch (Exception | LinkageError broken) {
                 failed.add(name);
-                context.note(name() + "/" + name + " FAILED: " + broken);
+                context.note(suite + "/" + name + " FAILED: " + broken);
                 broken.printStackTrace(System.out);
             }
         }
         if (!failed.isEmpty()) {
-            throw new IllegalStateException("ping-pong channels failed: " + failed);
+            throw new IllegalStateException(suite + " channels failed: " + failed);
         }
     }
 
     private void measure(BenchContext context, PingPongHarness harness, PingPongChannel channel) throws Exception {
         String name = channel.name();
         Counts counts = context.profile().pingPong();
-        roundTrips(context, harness, channel, name, PAYLOAD_BYTES, counts, Duration.ZERO);
+        roundTrips(context, harness, channel, name(), name, PAYLOAD_BYTES, counts, Duration.ZERO);
         if (channel.carries(LARGE_PAYLOAD_BYTES)) {
-            roundTrips(context, harness, channel, name + "-1kib", LARGE_PAYLOAD_BYTES, counts, Duration.ZERO);
+            roundTrips(context, harness, channel, name(), name + "-1kib", LARGE_PAYLOAD_BYTES, counts, Duration.ZERO);
         }
         if (channel.blocks()) {
-            roundTrips(context, harness, channel, name + "-asleep", PAYLOAD_BYTES,
+            roundTrips(context, harness, channel, name(), name + "-asleep", PAYLOAD_BYTES,
                 context.profile().pingPongAsleep(), ASLEEP_GAP);
             PingPongHarness.IdleCpu idle = harness.idleCpuPercent(channel,
                 new ChannelSpec(context.shmDir(), "idle-" + name, PAYLOAD_BYTES), context.profile().idleWindow());
@@ -75,14 +87,18 @@ public final class PingPongSuite implements Suite {
         }
     }
 
-    private void roundTrips(BenchContext context, PingPongHarness harness, PingPongChannel channel, String subject,
-                            int payload, Counts counts, Duration gap) throws Exception {
-        ChannelSpec spec = new ChannelSpec(context.shmDir(), "pingpong-" + subject, payload);
+    /**
+     * Round trips of {@code channel} with {@code payload} bytes (the pinger pausing {@code gap}
+     * before each timed one), written as figures of {@code suite} and {@code subject}.
+     */
+    static void roundTrips(BenchContext context, PingPongHarness harness, PingPongChannel channel, String suite,
+                           String subject, int payload, Counts counts, Duration gap) throws Exception {
+        ChannelSpec spec = new ChannelSpec(context.shmDir(), suite + "-" + subject, payload);
         MeasuringThread.Outcome<RepeatedLatency> outcome = harness.measure(channel, spec, counts, gap);
         if (context.pinning().enabled() && !outcome.pinned()) {
-            context.note(name() + "/" + subject + ": the measuring thread could not be pinned "
+            context.note(suite + "/" + subject + ": the measuring thread could not be pinned "
                 + "(run the JVM with --enable-native-access=ALL-UNNAMED)");
         }
-        outcome.value().writeRoundTrip(context.sink(), name(), subject);
+        outcome.value().writeRoundTrip(context.sink(), suite, subject);
     }
 }

@@ -125,12 +125,15 @@ public final class TargetCatalog {
         r.add(new FigureRule(new FigureKey(THROUGHPUT, "mproc-mpmc-2x2", RATE), null,
             new Target.AtLeast(5e6, "msgs/s")));
 
-        // Event / Lock / Semaphore hand-off between two JVMs.
+        // Event / Lock / Semaphore hand-off between two JVMs. "Blocking" is measured with the
+        // waiter asleep (1 ms pause before each round trip), so it is judged against the floor
+        // measured the same way; the back-to-back futex floor is shown beside it.
         for (String primitive : List.of("event", "lock", "semaphore")) {
             r.add(new FigureRule(new FigureKey(HANDOFF, primitive + "-spin", RTT_MEDIAN), cacheLine,
                 new Target.AtMostTimesFloor(2.0)));
-            r.add(new FigureRule(new FigureKey(HANDOFF, primitive + "-blocking", RTT_MEDIAN), futex,
-                new Target.AtMostTimesFloor(1.2)));
+            FigureKey blocking = new FigureKey(HANDOFF, primitive + "-blocking", RTT_MEDIAN);
+            r.add(new FigureRule(blocking, futexAsleep, new Target.AtMostTimesFloor(1.2)));
+            r.add(new FigureRule(blocking, futex, null));
         }
 
         // Child JVM start.

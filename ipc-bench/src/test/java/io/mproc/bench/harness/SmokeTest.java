@@ -59,6 +59,13 @@ class SmokeTest {
                 && l.contains("\"subject\":\"" + subject + "\"") && l.contains("\"metric\":\"msgs_per_s\"")),
                 "no throughput " + subject + " in\n" + String.join("\n", lines));
         }
+        // Every sync hand-off ran across JVMs, spinning and (peer asleep) blocking.
+        for (String subject : List.of("event-spin", "event-blocking", "lock-spin", "lock-blocking", "semaphore-spin",
+            "semaphore-blocking")) {
+            assertTrue(lines.stream().anyMatch(l -> l.contains("\"suite\":\"handoff\"")
+                && l.contains("\"subject\":\"" + subject + "\"") && l.contains("\"metric\":\"rtt_median\"")),
+                "no handoff " + subject + " median in\n" + String.join("\n", lines));
+        }
         assertTrue(lines.stream().anyMatch(l -> l.contains("\"subject\":\"jvm-start\"")));
 
         String report = Files.readString(out.resolve("report.md"));

@@ -19,7 +19,8 @@ public enum Waiting {
         this.blocks = blocks;
     }
 
-    WaitStrategy strategy() {
+    /** A new instance of the strategy (they are cheap and stateless). */
+    public WaitStrategy strategy() {
         return strategy.get();
     }
 
