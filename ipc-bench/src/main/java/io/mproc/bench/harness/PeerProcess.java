@@ -5,6 +5,7 @@ import io.mproc.bench.channel.PeerGoneException;
 import io.mproc.bench.channel.PeerWatch;
 import io.mproc.bench.channel.StdioLink;
 import io.mproc.bench.channel.agrona.AgronaJvm;
+import io.mproc.bench.channel.chronicle.ChronicleJvm;
 import io.mproc.bench.machine.PinningPlan;
 
 import java.io.BufferedReader;
@@ -30,12 +31,13 @@ import java.util.stream.Stream;
 public final class PeerProcess implements AutoCloseable {
 
     /**
-     * JVM options of every peer: FFM for channels that call native code, what Agrona needs on
-     * JDK 25, a GC that stays out of the way. The bench JVM gets the same from the pom.
+     * JVM options of every peer: FFM for channels that call native code, what Agrona and
+     * Chronicle Queue need on JDK 25, a GC that stays out of the way. The bench JVM gets the
+     * same from the pom.
      */
-    static final List<String> JVM_OPTIONS = Stream.concat(
+    static final List<String> JVM_OPTIONS = Stream.of(
         Stream.of("--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC"),
-        AgronaJvm.JVM_OPTIONS.stream()).toList();
+        AgronaJvm.JVM_OPTIONS.stream(), ChronicleJvm.JVM_OPTIONS.stream()).flatMap(s -> s).distinct().toList();
 
     private final Process process;
     private final boolean stdioPiped;
