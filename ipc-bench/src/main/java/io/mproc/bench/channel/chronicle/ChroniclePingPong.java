@@ -32,7 +32,7 @@ public final class ChroniclePingPong implements PingPongChannel {
 
     /** Largest payload measured; Chronicle itself takes far larger documents. */
     static final int MAX_PAYLOAD_BYTES = 64 * 1024;
-    /** About a µs per round trip against a ring's few hundred ns: see {@link #relativeCost()}. */
+    /** Up to a µs or so per round trip against a ring's few hundred ns: see {@link #relativeCost()}. */
     static final int RELATIVE_COST = 4;
 
     private final String name;

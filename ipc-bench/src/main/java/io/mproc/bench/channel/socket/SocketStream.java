@@ -24,8 +24,12 @@ public final class SocketStream implements StreamChannel {
 
     /** Bytes the consumer reads at most per system call: 1024 values, as a ring's drain batch. */
     static final int READ_BYTES = 1024 * Long.BYTES;
-    /** Time per message against a ring's: a system call per message. See {@link #relativeCost()}. */
-    static final int RELATIVE_COST = 32;
+    /**
+     * Time per message against a ring's: a system call on each side per message, and both sides
+     * contend for the socket's locks (µs per message against a ring's tens of ns). See
+     * {@link #relativeCost()}.
+     */
+    static final int RELATIVE_COST = 128;
 
     private final String name;
     private final SocketKind kind;
