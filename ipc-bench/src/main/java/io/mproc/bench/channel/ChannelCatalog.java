@@ -3,12 +3,19 @@ package io.mproc.bench.channel;
 import io.mproc.bench.channel.agrona.AgronaRingKind;
 import io.mproc.bench.channel.agrona.AgronaRingPingPong;
 import io.mproc.bench.channel.agrona.AgronaRingStream;
+import io.mproc.bench.channel.chronicle.ChroniclePingPong;
+import io.mproc.bench.channel.chronicle.ChronicleStream;
 import io.mproc.bench.channel.mapped.MappedLongPingPong;
 import io.mproc.bench.channel.mapped.MappedLongRing;
 import io.mproc.bench.channel.mproc.MprocRingPingPong;
 import io.mproc.bench.channel.mproc.MprocRingStream;
 import io.mproc.bench.channel.mproc.RingKind;
 import io.mproc.bench.channel.mproc.Waiting;
+import io.mproc.bench.channel.socket.SocketKind;
+import io.mproc.bench.channel.socket.SocketPingPong;
+import io.mproc.bench.channel.socket.SocketStream;
+import io.mproc.bench.channel.stdio.PipePingPong;
+import io.mproc.bench.channel.stdio.PipeStream;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +31,10 @@ public final class ChannelCatalog {
 
     public static final String AGRONA_RING = "agrona-ring";
     public static final String AGRONA_MPSC_RING = "agrona-mpsc-ring";
+    public static final String CHRONICLE_QUEUE = "chronicle-queue";
+    public static final String UNIX_SOCKET = "unix-socket";
+    public static final String TCP_LOOPBACK = "tcp-loopback";
+    public static final String STDIO_PIPE = "stdio-pipe";
     public static final String MPROC_SPSC = "mproc-spsc";
     public static final String MPROC_MPSC = "mproc-mpsc";
     public static final String MPROC_MPMC = "mproc-mpmc";
@@ -39,6 +50,10 @@ public final class ChannelCatalog {
         PING_PONG.put(MappedLongPingPong.NAME, MappedLongPingPong::new);
         pingPong(() -> new AgronaRingPingPong(AGRONA_RING, AgronaRingKind.ONE_TO_ONE));
         pingPong(() -> new AgronaRingPingPong(AGRONA_MPSC_RING, AgronaRingKind.MANY_TO_ONE));
+        pingPong(() -> new ChroniclePingPong(CHRONICLE_QUEUE));
+        pingPong(() -> new SocketPingPong(UNIX_SOCKET, SocketKind.UNIX));
+        pingPong(() -> new SocketPingPong(TCP_LOOPBACK, SocketKind.TCP_LOOPBACK));
+        pingPong(() -> new PipePingPong(STDIO_PIPE));
         pingPong(() -> new MprocRingPingPong(MPROC_SPSC, RingKind.SPSC, Waiting.BUSY_SPIN));
         pingPong(() -> new MprocRingPingPong(MPROC_MPSC, RingKind.MPSC, Waiting.BUSY_SPIN));
         pingPong(() -> new MprocRingPingPong(MPROC_SPSC_DEFAULT, RingKind.SPSC, Waiting.SPIN_THEN_BLOCK));
@@ -47,6 +62,10 @@ public final class ChannelCatalog {
         STREAM.put(MappedLongRing.NAME, MappedLongRing::new);
         stream(() -> new AgronaRingStream(AGRONA_RING, AgronaRingKind.ONE_TO_ONE));
         stream(() -> new AgronaRingStream(AGRONA_MPSC_RING, AgronaRingKind.MANY_TO_ONE));
+        stream(() -> new ChronicleStream(CHRONICLE_QUEUE));
+        stream(() -> new SocketStream(UNIX_SOCKET, SocketKind.UNIX));
+        stream(() -> new SocketStream(TCP_LOOPBACK, SocketKind.TCP_LOOPBACK));
+        stream(() -> new PipeStream(STDIO_PIPE));
         stream(() -> new MprocRingStream(MPROC_SPSC, RingKind.SPSC, false));
         stream(() -> new MprocRingStream(MPROC_SPSC_CLAIM, RingKind.SPSC, true));
         stream(() -> new MprocRingStream(MPROC_MPSC, RingKind.MPSC, false));
