@@ -15,7 +15,7 @@ public record BenchOptions(BenchProfile profile, Path out, List<String> suites, 
 
     public static final String USAGE = """
         usage: BenchMain [--quick | --smoke] [--out DIR] [--suite NAME]... [--pin | --no-pin]
-          --quick       every suite in well under a minute (fewer, shorter repetitions)
+          --quick       every suite in under two minutes on 2 cores (fewer, shorter repetitions)
           --smoke       the smallest configuration: proves the pipeline, figures mean little
           --out DIR     where results.jsonl and report.md go (default target/bench-out)
           --suite NAME  run only this suite (repeatable): floors, pingpong, handoff, throughput

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * How much of each benchmark a run does. {@code smoke} only proves the pipeline works (CI,
- * seconds); {@code quick} gives usable figures in well under a minute; {@code full} is for
+ * seconds); {@code quick} gives usable figures in under two minutes on 2 cores; {@code full} is for
  * numbers worth writing down.
  *
  * <p>{@code pingPongAsleep} is for channels whose waiting side may sleep, measured with the

@@ -12,6 +12,19 @@ public record Counts(long warmup, int reps, long perRep) {
         }
     }
 
+    /**
+     * The same repetitions with {@code divisor} times fewer iterations each (at least one timed
+     * and, if there was any, one warm-up): for a channel that costs that many times more per
+     * iteration.
+     */
+    public Counts dividedBy(int divisor) {
+        if (divisor < 1) {
+            throw new IllegalArgumentException("divisor " + divisor + " (expected: >= 1)");
+        }
+        long fewerWarmup = warmup == 0 ? 0 : Math.max(1, warmup / divisor);
+        return new Counts(fewerWarmup, reps, Math.max(1, perRep / divisor));
+    }
+
     /** Every iteration, warm-up included: what the peer must answer. */
     public long total() {
         return warmup + reps * perRep;

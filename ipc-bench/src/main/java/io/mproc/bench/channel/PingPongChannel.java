@@ -34,4 +34,14 @@ public interface PingPongChannel {
     default boolean blocks() {
         return false;
     }
+
+    /**
+     * About how many times a shared-memory ring's round trip one of this channel's costs: 1 for
+     * rings, more for a channel that goes through the kernel. The suite divides its counts by it,
+     * so that a slow channel is measured in about the time a ring is (the percentiles then rest
+     * on fewer samples). It sets how long the measurement runs, never what it reports.
+     */
+    default int relativeCost() {
+        return 1;
+    }
 }

@@ -17,4 +17,14 @@ public interface StreamChannel {
 
     /** In the peer JVM, after the consumer exists: opens the sending side. */
     StreamProducer openProducer(ChannelSpec spec, PeerWatch watch) throws IOException;
+
+    /**
+     * About how many times a shared-memory ring's time per message one of this channel's takes:
+     * 1 for rings, more for a channel that goes through the kernel. The suite divides its counts
+     * by it, so that a slow channel is measured in about the time a ring is; it sets how long the
+     * measurement runs, never what it reports.
+     */
+    default int relativeCost() {
+        return 1;
+    }
 }

@@ -4,17 +4,26 @@ import io.mproc.bench.channel.ChannelCatalog;
 import io.mproc.bench.channel.ChannelSpec;
 import io.mproc.bench.channel.PeerGoneException;
 import io.mproc.bench.channel.PeerWatch;
+import io.mproc.bench.channel.PingPongChannel;
 import io.mproc.bench.channel.Ponger;
+import io.mproc.bench.channel.StdioLink;
+import io.mproc.bench.channel.StdioPingPongChannel;
+import io.mproc.bench.channel.StdioStreamChannel;
+import io.mproc.bench.channel.StreamChannel;
 import io.mproc.bench.channel.StreamProducer;
 import io.mproc.bench.channel.mproc.MpmcGroup;
 
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The peer JVM's entry point: {@code pong} echoes round trips, {@code produce} sends a stream,
- * {@code group-produce} / {@code group-consume} are members of an {@link MpmcGroup}.
+ * {@code group-produce} / {@code group-consume} are members of an {@link MpmcGroup}. For a
+ * channel carried by this process's stdin and stdout it says READY and DONE on stderr.
  * Arguments are {@code key=value} ({@code channel}, {@code count}, {@code parent}, {@code limit-ms}
  * and the {@link ChannelSpec}). The peer stops by itself when the bench JVM is gone or the
  * time limit passes, so a crashed bench never leaves a core spinning.
@@ -50,7 +59,9 @@ public final class PeerMain {
             Long.parseLong(required(options, "limit-ms")));
         switch (args[0]) {
             case "pong" -> {
-                try (Ponger ponger = ChannelCatalog.pingPong(channel).openPonger(spec, watch)) {
+                PingPongChannel pingPong = ChannelCatalog.pingPong(channel);
+                try (Ponger ponger = pingPong instanceof StdioPingPongChannel overStdio
+                    ? overStdio.openPonger(spec, watch, takeStdio()) : pingPong.openPonger(spec, watch)) {
                     say(READY);
                     // On a thread of its own name, so the bench can read the waiting thread's CPU
                     // apart from the JVM's (the launcher's main thread keeps the OS name "java").
@@ -62,7 +73,9 @@ public final class PeerMain {
                 }
             }
             case "produce" -> {
-                try (StreamProducer producer = ChannelCatalog.stream(channel).openProducer(spec, watch)) {
+                StreamChannel stream = ChannelCatalog.stream(channel);
+                try (StreamProducer producer = stream instanceof StdioStreamChannel overStdio
+                    ? overStdio.openProducer(spec, watch, takeStdio()) : stream.openProducer(spec, watch)) {
                     say(READY);
                     for (long value = 1; value <= count; value++) {
                         producer.send(value);
@@ -84,6 +97,18 @@ public final class PeerMain {
             default -> throw new IllegalArgumentException("unknown role " + args[0]);
         }
         say(DONE);
+    }
+
+    /**
+     * This process's stdin and stdout for a channel carried by them. From now on everything this
+     * JVM prints with {@code System.out} (READY, DONE, a stack trace, a library's chatter) goes to
+     * stderr, where the bench reads it, so that nothing but the channel's bytes reach stdout.
+     */
+    private static StdioLink takeStdio() {
+        StdioLink own = new StdioLink(new FileInputStream(FileDescriptor.in), new FileOutputStream(FileDescriptor.out));
+        System.out.flush();
+        System.setOut(System.err);
+        return own;
     }
 
     /** The OS thread name of the peer's waiting side. */

@@ -3,11 +3,14 @@ package io.mproc.bench.harness;
 import io.mproc.bench.channel.ChannelSpec;
 import io.mproc.bench.channel.PeerGoneException;
 import io.mproc.bench.channel.PeerWatch;
+import io.mproc.bench.channel.StdioLink;
 import io.mproc.bench.channel.agrona.AgronaJvm;
+import io.mproc.bench.channel.chronicle.ChronicleJvm;
 import io.mproc.bench.machine.PinningPlan;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -21,27 +24,33 @@ import java.util.stream.Stream;
 /**
  * The peer JVM of one measurement: started with the bench's java and class path, under
  * {@code taskset} when the plan pins, running {@link PeerMain}. Its output is kept for error
- * messages; it says {@code READY} once its side of the channel is open.
+ * messages; it says {@code READY} once its side of the channel is open. A peer started with
+ * piped standard streams (for a channel carried by them) keeps its stdin and stdout for the
+ * channel ({@link #stdio()}) and says everything else on stderr.
  */
 public final class PeerProcess implements AutoCloseable {
 
     /**
-     * JVM options of every peer: FFM for channels that call native code, what Agrona needs on
-     * JDK 25, a GC that stays out of the way. The bench JVM gets the same from the pom.
+     * JVM options of every peer: FFM for channels that call native code, what Agrona and
+     * Chronicle Queue need on JDK 25, a GC that stays out of the way. The bench JVM gets the
+     * same from the pom.
      */
-    static final List<String> JVM_OPTIONS = Stream.concat(
+    static final List<String> JVM_OPTIONS = Stream.of(
         Stream.of("--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC"),
-        AgronaJvm.JVM_OPTIONS.stream()).toList();
+        AgronaJvm.JVM_OPTIONS.stream(), ChronicleJvm.JVM_OPTIONS.stream()).flatMap(s -> s).distinct().toList();
 
     private final Process process;
+    private final boolean stdioPiped;
     private final List<String> output = new CopyOnWriteArrayList<>();
     private final Thread pump;
     private final long deadlineNanos;
 
-    private PeerProcess(Process process, long deadlineNanos) {
+    private PeerProcess(Process process, boolean stdioPiped, long deadlineNanos) {
         this.process = process;
+        this.stdioPiped = stdioPiped;
         this.deadlineNanos = deadlineNanos;
-        this.pump = Thread.ofPlatform().daemon().name("peer-output-" + process.pid()).start(this::pumpOutput);
+        InputStream said = stdioPiped ? process.getErrorStream() : process.getInputStream();
+        this.pump = Thread.ofPlatform().daemon().name("peer-output-" + process.pid()).start(() -> pumpOutput(said));
     }
 
     /**
@@ -50,6 +59,16 @@ public final class PeerProcess implements AutoCloseable {
      */
     public static PeerProcess start(PinningPlan pinning, String role, String channel, ChannelSpec spec, long count,
                                     Duration limit) throws IOException {
+        return start(pinning, role, channel, spec, count, limit, false);
+    }
+
+    /**
+     * As {@link #start(PinningPlan, String, String, ChannelSpec, long, Duration)}; with
+     * {@code stdioPiped} the peer's stdin and stdout stay pipes to this JVM ({@link #stdio()}),
+     * and what it says (READY, DONE, errors) is read from its stderr.
+     */
+    static PeerProcess start(PinningPlan pinning, String role, String channel, ChannelSpec spec, long count,
+                             Duration limit, boolean stdioPiped) throws IOException {
         List<String> command = new ArrayList<>(pinning.peerPrefix());
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_OPTIONS);
@@ -62,9 +81,22 @@ public final class PeerProcess implements AutoCloseable {
         command.add("parent=" + ProcessHandle.current().pid());
         command.add("limit-ms=" + limit.toMillis());
         command.addAll(spec.toArgs());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        process.getOutputStream().close();
-        return new PeerProcess(process, System.nanoTime() + limit.toNanos());
+        Process process = new ProcessBuilder(command).redirectErrorStream(!stdioPiped).start();
+        if (!stdioPiped) {
+            process.getOutputStream().close();
+        }
+        return new PeerProcess(process, stdioPiped, System.nanoTime() + limit.toNanos());
+    }
+
+    /**
+     * This JVM's ends of the peer's stdin and stdout, for a channel carried by them; closing
+     * {@code out} gives the peer end-of-file.
+     */
+    public StdioLink stdio() {
+        if (!stdioPiped) {
+            throw new IllegalStateException("peer " + process.pid() + " was started without piped stdin and stdout");
+        }
+        return new StdioLink(process.getInputStream(), process.getOutputStream());
     }
 
     /** Waits until the peer printed READY; throws with its output if it exits or times out first. */
@@ -142,9 +174,8 @@ public final class PeerProcess implements AutoCloseable {
         }
     }
 
-    private void pumpOutput() {
-        try (BufferedReader reader = new BufferedReader(
-            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+    private void pumpOutput(InputStream said) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(said, StandardCharsets.UTF_8))) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 output.add(line);
             }

@@ -4,11 +4,13 @@ import io.mproc.bench.Counts;
 import io.mproc.bench.channel.ChannelSpec;
 import io.mproc.bench.channel.PingPongChannel;
 import io.mproc.bench.channel.Pinger;
+import io.mproc.bench.channel.StdioPingPongChannel;
 import io.mproc.bench.latency.LatencyRecorder;
 import io.mproc.bench.latency.LatencySummary;
 import io.mproc.bench.latency.RepeatedLatency;
 import io.mproc.bench.machine.PinningPlan;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,9 +48,9 @@ public final class PingPongHarness {
     public MeasuringThread.Outcome<RepeatedLatency> measure(PingPongChannel channel, ChannelSpec spec, Counts counts,
                                                             Duration gap) throws Exception {
         PeerWatchHolder watch = new PeerWatchHolder();
-        try (Pinger pinger = channel.openPinger(spec, watch);
-             PeerProcess peer = PeerProcess.start(pinning, "pong", channel.name(), spec, counts.total(), limit)) {
-            watch.follow(peer.watch());
+        try (PeerSession<Pinger> session = open(channel, spec, counts.total(), watch)) {
+            Pinger pinger = session.side();
+            PeerProcess peer = session.peer();
             peer.awaitReady(Duration.ofSeconds(60));
             MeasuringThread.Outcome<RepeatedLatency> outcome =
                 MeasuringThread.run(pinning, () -> rounds(pinger, counts, gap.toNanos()));
@@ -75,9 +77,9 @@ public final class PingPongHarness {
      */
     public IdleCpu idleCpuPercent(PingPongChannel channel, ChannelSpec spec, Duration window) throws Exception {
         PeerWatchHolder watch = new PeerWatchHolder();
-        try (Pinger pinger = channel.openPinger(spec, watch);
-             PeerProcess peer = PeerProcess.start(pinning, "pong", channel.name(), spec, 1, limit)) {
-            watch.follow(peer.watch());
+        try (PeerSession<Pinger> session = open(channel, spec, 1, watch)) {
+            Pinger pinger = session.side();
+            PeerProcess peer = session.peer();
             peer.awaitReady(Duration.ofSeconds(60));
             Thread.sleep(IDLE_SETTLE);
             long cpuBefore = ProcessCpu.nanos(peer.pid());
@@ -92,6 +94,15 @@ public final class PingPongHarness {
             double waiter = waiterBefore < 0 ? -1 : 100.0 * (waiterAfter - waiterBefore) / elapsed;
             return new IdleCpu(100.0 * (cpuAfter - cpuBefore) / elapsed, waiter);
         }
+    }
+
+    /** The pinger and a peer answering {@code count} round trips, in the order the channel needs. */
+    private PeerSession<Pinger> open(PingPongChannel channel, ChannelSpec spec, long count, PeerWatchHolder watch)
+        throws IOException {
+        PeerSession.Launcher peer = piped -> PeerProcess.start(pinning, "pong", channel.name(), spec, count, limit, piped);
+        return channel instanceof StdioPingPongChannel overStdio
+            ? PeerSession.peerFirst(stdio -> overStdio.openPinger(spec, watch, stdio), peer, watch)
+            : PeerSession.filesFirst(() -> channel.openPinger(spec, watch), peer, watch);
     }
 
     private static RepeatedLatency rounds(Pinger pinger, Counts counts, long gapNanos) {

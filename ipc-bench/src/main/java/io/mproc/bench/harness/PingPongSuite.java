@@ -5,6 +5,7 @@ import io.mproc.bench.Counts;
 import io.mproc.bench.Suite;
 import io.mproc.bench.channel.ChannelCatalog;
 import io.mproc.bench.channel.ChannelSpec;
+import io.mproc.bench.channel.ChannelUnavailableException;
 import io.mproc.bench.channel.PingPongChannel;
 import io.mproc.bench.latency.RepeatedLatency;
 import io.mproc.bench.result.Figure;
@@ -56,6 +57,8 @@ public final class PingPongSuite implements Suite {
         for (String name : names) {
             try {
                 measurement.measure(ChannelCatalog.pingPong(name));
+            } catch (ChannelUnavailableException unavailable) {
+                context.note(suite + "/" + name + " skipped: " + unavailable.getMessage());
             } catch (Exception | LinkageError broken) {
                 failed.add(name);
                 context.note(suite + "/" + name + " FAILED: " + broken);
@@ -69,7 +72,7 @@ public final class PingPongSuite implements Suite {
 
     private void measure(BenchContext context, PingPongHarness harness, PingPongChannel channel) throws Exception {
         String name = channel.name();
-        Counts counts = context.profile().pingPong();
+        Counts counts = context.profile().pingPong().dividedBy(channel.relativeCost());
         roundTrips(context, harness, channel, name(), name, PAYLOAD_BYTES, counts, Duration.ZERO);
         if (channel.carries(LARGE_PAYLOAD_BYTES)) {
             roundTrips(context, harness, channel, name(), name + "-1kib", LARGE_PAYLOAD_BYTES, counts, Duration.ZERO);

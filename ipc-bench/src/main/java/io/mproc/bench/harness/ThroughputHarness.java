@@ -3,6 +3,7 @@ package io.mproc.bench.harness;
 import io.mproc.bench.Counts;
 import io.mproc.bench.channel.ChannelSpec;
 import io.mproc.bench.channel.SpinWait;
+import io.mproc.bench.channel.StdioStreamChannel;
 import io.mproc.bench.channel.StreamChannel;
 import io.mproc.bench.channel.StreamConsumer;
 import io.mproc.bench.latency.RepeatedValue;
@@ -29,9 +30,13 @@ public final class ThroughputHarness {
     public MeasuringThread.Outcome<RepeatedValue> measure(StreamChannel channel, ChannelSpec spec, Counts counts)
         throws Exception {
         PeerWatchHolder watch = new PeerWatchHolder();
-        try (StreamConsumer consumer = channel.openConsumer(spec, watch);
-             PeerProcess peer = PeerProcess.start(pinning, "produce", channel.name(), spec, counts.total(), limit)) {
-            watch.follow(peer.watch());
+        PeerSession.Launcher launcher =
+            piped -> PeerProcess.start(pinning, "produce", channel.name(), spec, counts.total(), limit, piped);
+        try (PeerSession<StreamConsumer> session = channel instanceof StdioStreamChannel overStdio
+            ? PeerSession.peerFirst(stdio -> overStdio.openConsumer(spec, watch, stdio), launcher, watch)
+            : PeerSession.filesFirst(() -> channel.openConsumer(spec, watch), launcher, watch)) {
+            StreamConsumer consumer = session.side();
+            PeerProcess peer = session.peer();
             peer.awaitReady(Duration.ofSeconds(60));
             MeasuringThread.Outcome<RepeatedValue> outcome =
                 MeasuringThread.run(pinning, () -> consume(consumer, counts, new SpinWait(watch)));

@@ -4,6 +4,7 @@ import io.mproc.bench.BenchContext;
 import io.mproc.bench.Suite;
 import io.mproc.bench.channel.ChannelCatalog;
 import io.mproc.bench.channel.ChannelSpec;
+import io.mproc.bench.channel.ChannelUnavailableException;
 import io.mproc.bench.channel.StreamChannel;
 import io.mproc.bench.channel.mproc.MpmcGroup;
 import io.mproc.bench.latency.RepeatedValue;
@@ -34,6 +35,8 @@ public final class ThroughputSuite implements Suite {
         for (String name : ChannelCatalog.streamNames()) {
             try {
                 measure(context, harness, ChannelCatalog.stream(name));
+            } catch (ChannelUnavailableException unavailable) {
+                context.note(name() + "/" + name + " skipped: " + unavailable.getMessage());
             } catch (Exception | LinkageError broken) {
                 failed.add(name);
                 context.note(name() + "/" + name + " FAILED: " + broken);
@@ -57,7 +60,8 @@ public final class ThroughputSuite implements Suite {
     private void measure(BenchContext context, ThroughputHarness harness, StreamChannel channel) throws Exception {
         String name = channel.name();
         ChannelSpec spec = new ChannelSpec(context.shmDir(), "stream-" + name, PAYLOAD_BYTES);
-        MeasuringThread.Outcome<RepeatedValue> outcome = harness.measure(channel, spec, context.profile().throughput());
+        MeasuringThread.Outcome<RepeatedValue> outcome = harness.measure(channel, spec,
+            context.profile().throughput().dividedBy(channel.relativeCost()));
         if (context.pinning().enabled() && !outcome.pinned()) {
             context.note(name() + "/" + name + ": the measuring thread could not be pinned "
                 + "(run the JVM with --enable-native-access=ALL-UNNAMED)");

@@ -71,6 +71,17 @@ public final class TargetCatalog {
             r.add(new FigureRule(new FigureKey(PINGPONG, agrona, RTT_MEDIAN), cacheLine, null));
             r.add(new FigureRule(new FigureKey(PINGPONG, agrona, RTT_P99), cacheLineP99, null));
         }
+        // The transports users would otherwise pick, for context: beside the hardware floor and
+        // beside mproc's SPSC ring of the same run (a ratio above 1: the peer's round trip is that
+        // many times mproc's). Nothing to reach.
+        for (String peer : List.of("chronicle-queue", "unix-socket", "tcp-loopback", "stdio-pipe")) {
+            FigureKey median = new FigureKey(PINGPONG, peer, RTT_MEDIAN);
+            r.add(new FigureRule(median, cacheLine, null));
+            r.add(new FigureRule(median, new FigureKey(PINGPONG, "mproc-spsc", RTT_MEDIAN), null));
+            r.add(new FigureRule(new FigureKey(PINGPONG, peer, RTT_P99), cacheLineP99, null));
+            r.add(new FigureRule(new FigureKey(PINGPONG, peer + "-1kib", RTT_MEDIAN),
+                new FigureKey(PINGPONG, "mproc-spsc-1kib", RTT_MEDIAN), null));
+        }
 
         // SharedQueue ping-pong, 8-byte payload.
         FigureKey queueSpin = new FigureKey(PINGPONG, "mproc-queue-spin", RTT_MEDIAN);
@@ -122,6 +133,11 @@ public final class TargetCatalog {
         }
         r.add(new FigureRule(new FigureKey(THROUGHPUT, "mproc-mpsc", RATE),
             new FigureKey(THROUGHPUT, "agrona-mpsc-ring", RATE), null));
+        // Against the transports users would otherwise pick: how many times their rate mproc's is.
+        for (String peer : List.of("chronicle-queue", "unix-socket", "tcp-loopback", "stdio-pipe")) {
+            r.add(new FigureRule(new FigureKey(THROUGHPUT, "mproc-spsc", RATE), new FigureKey(THROUGHPUT, peer, RATE),
+                null));
+        }
         r.add(new FigureRule(new FigureKey(THROUGHPUT, "mproc-mpmc-2x2", RATE), null,
             new Target.AtLeast(5e6, "msgs/s")));
 

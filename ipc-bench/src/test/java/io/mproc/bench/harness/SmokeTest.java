@@ -66,6 +66,15 @@ class SmokeTest {
                 && l.contains("\"subject\":\"" + subject + "\"") && l.contains("\"metric\":\"rtt_median\"")),
                 "no handoff " + subject + " median in\n" + String.join("\n", lines));
         }
+        // Every non-mproc peer ran across JVMs too: round trips at 8 B and 1 KiB, and a stream.
+        for (String peer : List.of("chronicle-queue", "unix-socket", "tcp-loopback", "stdio-pipe")) {
+            for (String[] figure : new String[][] {{"pingpong", peer, "rtt_median"},
+                {"pingpong", peer + "-1kib", "rtt_median"}, {"throughput", peer, "msgs_per_s"}}) {
+                assertTrue(lines.stream().anyMatch(l -> l.contains("\"suite\":\"" + figure[0] + "\"")
+                    && l.contains("\"subject\":\"" + figure[1] + "\"") && l.contains("\"metric\":\"" + figure[2] + "\"")),
+                    "no " + String.join(" ", figure) + " in\n" + String.join("\n", lines));
+            }
+        }
         assertTrue(lines.stream().anyMatch(l -> l.contains("\"subject\":\"jvm-start\"")));
 
         String report = Files.readString(out.resolve("report.md"));
