@@ -9,6 +9,9 @@ import io.mproc.bench.channel.mproc.MprocRingPingPong;
 import io.mproc.bench.channel.mproc.MprocRingStream;
 import io.mproc.bench.channel.mproc.RingKind;
 import io.mproc.bench.channel.mproc.Waiting;
+import io.mproc.bench.channel.primitives.PipePingPong;
+import io.mproc.bench.channel.primitives.QueueInPlacePingPong;
+import io.mproc.bench.channel.primitives.QueuePingPong;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +32,10 @@ public final class ChannelCatalog {
     public static final String MPROC_MPMC = "mproc-mpmc";
     public static final String MPROC_SPSC_DEFAULT = "mproc-spsc-default";
     public static final String MPROC_SPSC_CLAIM = "mproc-spsc-claim";
+    public static final String MPROC_QUEUE_SPIN = "mproc-queue-spin";
+    public static final String MPROC_QUEUE_SPIN_INPLACE = "mproc-queue-spin-inplace";
+    public static final String MPROC_QUEUE_DEFAULT = "mproc-queue-default";
+    public static final String MPROC_PIPE = "mproc-pipe";
 
     private static final Map<String, Supplier<PingPongChannel>> PING_PONG = new LinkedHashMap<>();
     private static final Map<String, Supplier<StreamChannel>> STREAM = new LinkedHashMap<>();
@@ -43,6 +50,11 @@ public final class ChannelCatalog {
         pingPong(() -> new MprocRingPingPong(MPROC_MPSC, RingKind.MPSC, Waiting.BUSY_SPIN));
         pingPong(() -> new MprocRingPingPong(MPROC_SPSC_DEFAULT, RingKind.SPSC, Waiting.SPIN_THEN_BLOCK));
         pingPong(() -> new MprocRingPingPong(MPROC_MPMC, RingKind.MPMC, Waiting.BUSY_SPIN));
+        // The primitives over those rings: the queue's and the pipe's own targets.
+        pingPong(() -> new QueuePingPong(MPROC_QUEUE_SPIN, Waiting.BUSY_SPIN));
+        pingPong(() -> new QueueInPlacePingPong(MPROC_QUEUE_SPIN_INPLACE));
+        pingPong(() -> new QueuePingPong(MPROC_QUEUE_DEFAULT, Waiting.SPIN_THEN_BLOCK));
+        pingPong(() -> new PipePingPong(MPROC_PIPE, Waiting.BUSY_SPIN));
 
         STREAM.put(MappedLongRing.NAME, MappedLongRing::new);
         stream(() -> new AgronaRingStream(AGRONA_RING, AgronaRingKind.ONE_TO_ONE));

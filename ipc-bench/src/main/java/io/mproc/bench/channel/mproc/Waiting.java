@@ -19,7 +19,8 @@ public enum Waiting {
         this.blocks = blocks;
     }
 
-    WaitStrategy strategy() {
+    /** A fresh strategy of this kind, for one side. */
+    public WaitStrategy strategy() {
         return strategy.get();
     }
 
