@@ -21,10 +21,11 @@ import java.lang.foreign.MemorySegment;
  * <p><b>Contract.</b> At most one thread produces and at most one thread consumes at a time,
  * across all processes; handing either role to another thread or process needs a
  * happens-before edge (a lock, a join, a process exit observed) between the old and the new
- * holder. Each role keeps a process-local cached copy of the other side's position; a new
- * handle starts from the shared positions, and a stale cache can only make the ring look
- * fuller (producer) or emptier (consumer) than it is, never the reverse, because positions
- * only grow.
+ * holder. A role may move back and forth between handles: each claim checks that the shared
+ * tail is still where this handle left it (one load of a line only producers write), and
+ * each drain starts from the shared head. Each role keeps a process-local cached copy of the
+ * other side's position; a stale cache can only make the ring look fuller (producer) or
+ * emptier (consumer) than it is, never the reverse, because positions only grow.
  *
  * <p><b>Progress.</b> Both sides are wait-free: every call finishes in a bounded number of
  * steps, whatever the other side does.
@@ -63,7 +64,11 @@ public final class SpscRing implements MessageRing {
 
     /** Producer's last acquire-loaded head: process-local, only ever behind the real head. */
     private long headCache;
-    /** Producer's position (bytes ever claimed), or -1 until this handle's first claim. */
+    /**
+     * Producer's position (bytes ever claimed), or -1 until this handle's first claim. Equal to
+     * the shared tail after each commit; a tail that differs at the next claim means another
+     * handle produced meanwhile, and the position is recovered again.
+     */
     private long producerPosition = -1;
     /** Whether this handle has consumed before (a new consumer first checks its predecessor's state). */
     private boolean consumerStarted;
@@ -127,7 +132,9 @@ public final class SpscRing implements MessageRing {
         if (claimedLength >= 0) {
             throw new IllegalStateException("ring " + name + ": a claim is pending (commit or abort it first)");
         }
-        if (producerPosition < 0) {
+        // Acquire: the shared tail is ours unless another handle produced since our last commit
+        // (the role moved away and back); then its records lie beyond our stale position.
+        if (producerPosition < 0 || OrderedAccess.getLongAcquire(body, TAIL_OFFSET) != producerPosition) {
             producerPosition = recoverProducerPosition();
         }
         int recordLength = SPSC_HEADER_LENGTH + length;
