@@ -102,6 +102,30 @@ public final class SpscRing implements MessageRing {
         return new SpscRing(region, geometry);
     }
 
+    /**
+     * The smallest capacity for {@link #create} at which {@code messages} messages of
+     * {@code maxMessageLength} bytes fit in the ring at once, wherever its producer stands: a
+     * record never wraps, so once per lap the end of the data area may go unused.
+     *
+     * @throws IllegalArgumentException if that is more than the largest capacity, 2<sup>30</sup>
+     */
+    public static int capacityFor(int messages, int maxMessageLength) {
+        if (messages < 1 || maxMessageLength < 0) {
+            throw new IllegalArgumentException("messages=" + messages + ", maxMessageLength=" + maxMessageLength
+                + " (expected: messages >= 1, maxMessageLength >= 0)");
+        }
+        long record = (SPSC_HEADER_LENGTH + (long) maxMessageLength + RecordLayout.ALIGNMENT - 1)
+            & -RecordLayout.ALIGNMENT;
+        // One record's worth more: the padding before index 0 is shorter than a record.
+        long needed = Math.max((messages + 1L) * record,
+            Math.max(RingGeometry.MIN_CAPACITY, (long) maxMessageLength * RingGeometry.MAX_MESSAGE_FRACTION));
+        if (needed > RingGeometry.MAX_CAPACITY) {
+            throw new IllegalArgumentException(messages + " messages of maxMessageLength=" + maxMessageLength
+                + " need a ring of " + needed + " bytes (expected: at most " + RingGeometry.MAX_CAPACITY + ")");
+        }
+        return Integer.highestOneBit((int) needed - 1) << 1;
+    }
+
     /** Attaches to an existing SPSC ring, checking its kind and metadata. */
     public static SpscRing attach(RegionNamespace namespace, String name) {
         Region region = namespace.attach(name, SpscRingLayout.KIND);
