@@ -4,7 +4,7 @@ import io.mproc.codec.Codec;
 import io.mproc.codec.CodecException;
 import io.mproc.codec.Codecs;
 import io.mproc.memory.RegionNamespace;
-import io.mproc.ring.MpmcRing;
+import io.mproc.ring.MessageHandler;
 import io.mproc.wait.WaitCondition;
 import io.mproc.wait.WaitPoint;
 import io.mproc.wait.WaitStrategy;
@@ -21,7 +21,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Python's {@code multiprocessing.Queue} as a {@link BlockingQueue}: any number of producer
- * and consumer threads in any number of processes, over an {@link MpmcRing} in shared memory.
+ * and consumer threads in any number of processes, over an {@link io.mproc.ring.MpmcRing} in
+ * shared memory; or, for the lowest latency, one producer and one consumer at a time over an
+ * {@link io.mproc.ring.SpscRing} ({@link QueueShape}, chosen at creation in
+ * {@link QueueOptions#shape()}). What this comment says holds for both shapes except where
+ * {@link QueueShape} says otherwise.
  *
  * <p><b>Shape.</b> At most {@link #maxSize()} elements (any count; Python's {@code maxsize},
  * but never unbounded: it is shared memory), each encoded by the queue's {@link Codec} into at
@@ -94,7 +98,8 @@ public class SharedQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
 
     private final transient RegionNamespace namespace;
     private final String name;
-    private final transient MpmcRing ring;
+    private final transient QueueRing ring;
+    private final transient QueueShape shape;
     private final transient QueueState state;
     private final transient Codec<E> codec;
     private final transient WaitStrategy waitStrategy;
@@ -105,12 +110,12 @@ public class SharedQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
     private final transient WaitCondition roomOrClosed;
     private final transient WaitCondition elementOrClosed;
 
-    SharedQueue(RegionNamespace namespace, String name, MpmcRing ring, QueueState state, Codec<E> codec,
-                WaitStrategy waitStrategy) {
+    SharedQueue(RegionNamespace namespace, String name, QueueParts parts, Codec<E> codec, WaitStrategy waitStrategy) {
         this.namespace = namespace;
         this.name = name;
-        this.ring = ring;
-        this.state = state;
+        this.ring = parts.ring();
+        this.state = parts.state();
+        this.shape = state.shape();
         this.codec = codec;
         this.waitStrategy = waitStrategy;
         this.maxSize = state.maxSize();
@@ -139,9 +144,8 @@ public class SharedQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
      */
     public static <E> SharedQueue<E> create(RegionNamespace namespace, String name, Codec<E> codec,
                                             QueueOptions options) {
-        return new SharedQueue<>(namespace, name, createRing(namespace, name, options),
-            QueueState.create(namespace, name, options.maxSize(), options.maxMessageBytes(), false), codec,
-            options.waitStrategy());
+        return new SharedQueue<>(namespace, name, QueueParts.create(namespace, name, options, false),
+            Objects.requireNonNull(codec, "codec"), options.waitStrategy());
     }
 
     /** Attaches to the queue {@code name}, with default waiting. */
@@ -151,20 +155,14 @@ public class SharedQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
 
     /**
      * Attaches to the queue {@code name}, which some process created (a {@link JoinableQueue}
-     * too). {@code codec} must be the one it was created with.
+     * too), with the shape it was created with. {@code codec} must be the one it was created with.
      *
      * @throws io.mproc.memory.RegionNotFoundException if there is no such queue
      */
     public static <E> SharedQueue<E> attach(RegionNamespace namespace, String name, Codec<E> codec,
                                             WaitStrategy waitStrategy) {
-        // State first: the creator made the ring before it, so the ring exists when it does.
-        QueueState state = QueueState.attach(namespace, name);
-        return new SharedQueue<>(namespace, name, MpmcRing.attach(namespace, name + ".ring"), state,
+        return new SharedQueue<>(namespace, name, QueueParts.attach(namespace, name),
             Objects.requireNonNull(codec, "codec"), Objects.requireNonNull(waitStrategy, "waitStrategy"));
-    }
-
-    static MpmcRing createRing(RegionNamespace namespace, String name, QueueOptions options) {
-        return MpmcRing.createBounded(namespace, name + ".ring", options.maxSize(), options.maxMessageBytes());
     }
 
     // ---------------------------------------------------------------- putting
@@ -173,7 +171,7 @@ public class SharedQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
     public boolean offer(E element) {
         int length = prepare(element);
         countPut();
-        long index = ring.tryClaim(ELEMENT, length);
+        long index = ring.tryClaim(length);
         if (index < 0) {
             uncountPut();
             return false;
@@ -213,7 +211,7 @@ public class SharedQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
         boolean claimed = false;
         try {
             long index;
-            while ((index = ring.tryClaim(ELEMENT, length)) < 0) {
+            while ((index = ring.tryClaim(length)) < 0) {
                 if (!await(ring.notFull(), roomOrClosed, deadline)) {
                     return -1;
                 }
@@ -401,7 +399,7 @@ public class SharedQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
         requireOpen();
         checkLength(length);
         countPut();
-        long index = ring.tryClaim(ELEMENT, length);
+        long index = ring.tryClaim(length);
         if (index < 0) {
             uncountPut();
             return -1;
@@ -444,13 +442,23 @@ public class SharedQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
     public boolean pollInPlace(InPlaceReader reader) {
         Objects.requireNonNull(reader, "reader");
         requireOpen();
-        return ring.poll((type, buffer, offset, length) -> reader.read(buffer, offset, length));
+        return ring.poll(reader);
     }
 
-    /** Reads one message in place, where it lies in the mapped memory. */
+    /**
+     * Reads one message in place, where it lies in the mapped memory. It is the ring's
+     * {@link MessageHandler} too, so that a poll in place allocates nothing; implement
+     * {@link #read} only.
+     */
     @FunctionalInterface
-    public interface InPlaceReader {
+    public interface InPlaceReader extends MessageHandler {
+        /** Reads the {@code length} bytes at {@code offset} in {@code buffer}; they are valid only during the call. */
         void read(MemorySegment buffer, long offset, int length);
+
+        @Override
+        default void onMessage(int type, MemorySegment buffer, long offset, int length) {
+            read(buffer, offset, length);
+        }
     }
 
     private void checkLength(int length) {
@@ -501,6 +509,11 @@ public class SharedQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
 
     public int maxMessageBytes() {
         return maxMessageBytes;
+    }
+
+    /** Who may put and take, as the queue was created. */
+    public QueueShape shape() {
+        return shape;
     }
 
     public String name() {
