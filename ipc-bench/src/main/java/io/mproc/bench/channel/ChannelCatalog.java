@@ -12,6 +12,7 @@ import io.mproc.bench.channel.mproc.Waiting;
 import io.mproc.bench.channel.primitives.PipePingPong;
 import io.mproc.bench.channel.primitives.QueueInPlacePingPong;
 import io.mproc.bench.channel.primitives.QueuePingPong;
+import io.mproc.queue.QueueShape;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +35,7 @@ public final class ChannelCatalog {
     public static final String MPROC_SPSC_CLAIM = "mproc-spsc-claim";
     public static final String MPROC_QUEUE_SPIN = "mproc-queue-spin";
     public static final String MPROC_QUEUE_SPIN_INPLACE = "mproc-queue-spin-inplace";
+    public static final String MPROC_QUEUE_SPIN_MANY = "mproc-queue-spin-many";
     public static final String MPROC_QUEUE_DEFAULT = "mproc-queue-default";
     public static final String MPROC_PIPE = "mproc-pipe";
 
@@ -51,9 +53,12 @@ public final class ChannelCatalog {
         pingPong(() -> new MprocRingPingPong(MPROC_SPSC_DEFAULT, RingKind.SPSC, Waiting.SPIN_THEN_BLOCK));
         pingPong(() -> new MprocRingPingPong(MPROC_MPMC, RingKind.MPMC, Waiting.BUSY_SPIN));
         // The primitives over those rings: the queue's and the pipe's own targets.
-        pingPong(() -> new QueuePingPong(MPROC_QUEUE_SPIN, Waiting.BUSY_SPIN));
+        // Each queue of a ping-pong has one producer and one consumer: the judged queue figures
+        // declare it (ONE_TO_ONE); -many is the default shape, for comparison.
+        pingPong(() -> new QueuePingPong(MPROC_QUEUE_SPIN, QueueShape.ONE_TO_ONE, Waiting.BUSY_SPIN));
         pingPong(() -> new QueueInPlacePingPong(MPROC_QUEUE_SPIN_INPLACE));
-        pingPong(() -> new QueuePingPong(MPROC_QUEUE_DEFAULT, Waiting.SPIN_THEN_BLOCK));
+        pingPong(() -> new QueuePingPong(MPROC_QUEUE_SPIN_MANY, QueueShape.MANY_TO_MANY, Waiting.BUSY_SPIN));
+        pingPong(() -> new QueuePingPong(MPROC_QUEUE_DEFAULT, QueueShape.ONE_TO_ONE, Waiting.SPIN_THEN_BLOCK));
         pingPong(() -> new PipePingPong(MPROC_PIPE, Waiting.BUSY_SPIN));
 
         STREAM.put(MappedLongRing.NAME, MappedLongRing::new);

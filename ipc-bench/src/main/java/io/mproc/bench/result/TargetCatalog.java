@@ -84,6 +84,10 @@ public final class TargetCatalog {
         }
         r.add(new FigureRule(new FigureKey(PINGPONG, "mproc-queue-spin-inplace-1kib", RTT_MEDIAN),
             new FigureKey(PINGPONG, "agrona-ring-1kib", RTT_MEDIAN), null));
+        // The default shape (any number of producers and consumers) beside it: shown, not judged.
+        r.add(new FigureRule(new FigureKey(PINGPONG, "mproc-queue-spin-many", RTT_MEDIAN), cacheLine, null));
+        r.add(new FigureRule(new FigureKey(PINGPONG, "mproc-queue-spin-many", RTT_MEDIAN),
+            new FigureKey(PINGPONG, "agrona-ring", RTT_MEDIAN), null));
         r.add(new FigureRule(new FigureKey(PINGPONG, "mproc-queue-default-asleep", RTT_MEDIAN), futexAsleep,
             new Target.AtMostTimesFloor(1.2)));
         r.add(new FigureRule(new FigureKey(PINGPONG, "mproc-queue-default-asleep", RTT_MEDIAN), futex, null));

@@ -48,7 +48,8 @@ class SmokeTest {
         for (String subject : List.of("agrona-ring", "agrona-mpsc-ring", "mproc-spsc", "mproc-mpsc", "mproc-mpmc",
             "mproc-spsc-default", "mproc-spsc-1kib", "agrona-ring-1kib", "mproc-spsc-default-asleep",
             // ... and the primitives over them: the queue both ways, its default waiting, the pipe.
-            "mproc-queue-spin", "mproc-queue-spin-inplace", "mproc-queue-spin-inplace-1kib", "mproc-queue-default",
+            "mproc-queue-spin", "mproc-queue-spin-inplace", "mproc-queue-spin-inplace-1kib", "mproc-queue-spin-many",
+            "mproc-queue-default",
             "mproc-queue-default-asleep", "mproc-pipe", "mproc-pipe-1kib")) {
             assertTrue(lines.stream().anyMatch(l -> l.contains("\"suite\":\"pingpong\"")
                 && l.contains("\"subject\":\"" + subject + "\"") && l.contains("\"metric\":\"rtt_median\"")),

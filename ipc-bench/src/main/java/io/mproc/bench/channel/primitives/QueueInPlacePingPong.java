@@ -9,6 +9,7 @@ import io.mproc.bench.channel.SpinWait;
 import io.mproc.codec.Codecs;
 import io.mproc.memory.RegionNamespace;
 import io.mproc.queue.QueueOptions;
+import io.mproc.queue.QueueShape;
 import io.mproc.queue.SharedQueue;
 import io.mproc.wait.WaitStrategy;
 
@@ -16,8 +17,8 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
 /**
- * Round trips through a pair of {@code SharedQueue<byte[]>} on the zero-copy path, as a latency
- * user writes them: the pinger claims room on ping ({@code tryClaim}), writes the sequence (and
+ * Round trips through a pair of {@link QueueShape#ONE_TO_ONE} {@code SharedQueue<byte[]>} on
+ * the zero-copy path, as a latency user writes them: the pinger claims room on ping ({@code tryClaim}), writes the sequence (and
  * the rest of a longer payload) straight into the mapped memory and commits; the ponger reads
  * it in place ({@code pollInPlace}) and, inside the reader, claims room on pong and copies the
  * bytes across, mapped memory to mapped memory. The pinger reads the echo in place too (and
@@ -56,7 +57,7 @@ public final class QueueInPlacePingPong implements PingPongChannel {
     public Pinger openPinger(ChannelSpec spec, PeerWatch watch) {
         PrimitiveSides.requireCarried(this, spec);
         QueueOptions options = QueueOptions.defaults().withMaxMessageBytes(spec.payloadBytes())
-            .withWaitStrategy(WaitStrategy.busySpin());
+            .withWaitStrategy(WaitStrategy.busySpin()).withShape(QueueShape.ONE_TO_ONE);
         return PrimitiveSides.open(spec, namespace -> new PingSide(namespace,
             SharedQueue.create(namespace, PING, Codecs.bytes(), options),
             SharedQueue.create(namespace, PONG, Codecs.bytes(), options), spec.payloadBytes(), watch));

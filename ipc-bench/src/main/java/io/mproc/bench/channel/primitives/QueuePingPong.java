@@ -9,13 +9,16 @@ import io.mproc.bench.channel.mproc.Waiting;
 import io.mproc.codec.Codecs;
 import io.mproc.memory.RegionNamespace;
 import io.mproc.queue.QueueOptions;
+import io.mproc.queue.QueueShape;
 import io.mproc.queue.SharedQueue;
 
 /**
  * Round trips through a pair of {@code SharedQueue<Long>} (ping, pong) with the long codec, the
  * way a {@link java.util.concurrent.BlockingQueue} user writes them: the pinger puts {@code n}
  * on ping and waits on pong; the ponger waits on ping and puts what it took on pong. Both wait
- * inside the queue, with the channel's {@link Waiting} as the queue's wait strategy.
+ * inside the queue, with the channel's {@link Waiting} as the queue's wait strategy. Each queue
+ * has one producer and one consumer, which a latency user declares
+ * ({@link QueueShape#ONE_TO_ONE}); the default {@link QueueShape#MANY_TO_MANY} is measured too.
  *
  * <p>The wait is {@code poll(timeout)} in {@link PrimitiveSides#SLICE} slices rather than
  * {@code take()}, so that the {@link PeerWatch} is consulted between slices: that costs one
@@ -29,10 +32,12 @@ public final class QueuePingPong implements PingPongChannel {
     private static final String PONG = "pong";
 
     private final String name;
+    private final QueueShape shape;
     private final Waiting waiting;
 
-    public QueuePingPong(String name, Waiting waiting) {
+    public QueuePingPong(String name, QueueShape shape, Waiting waiting) {
         this.name = name;
+        this.shape = shape;
         this.waiting = waiting;
     }
 
@@ -50,7 +55,7 @@ public final class QueuePingPong implements PingPongChannel {
     public Pinger openPinger(ChannelSpec spec, PeerWatch watch) {
         PrimitiveSides.requireCarried(this, spec);
         QueueOptions options = QueueOptions.defaults().withMaxMessageBytes(Long.BYTES)
-            .withWaitStrategy(waiting.strategy());
+            .withWaitStrategy(waiting.strategy()).withShape(shape);
         return PrimitiveSides.open(spec, namespace -> {
             SharedQueue<Long> ping = SharedQueue.create(namespace, PING, Codecs.longs(), options);
             SharedQueue<Long> pong = SharedQueue.create(namespace, PONG, Codecs.longs(), options);
