@@ -182,19 +182,16 @@ public class SharedQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
 
     @Override
     public void put(E element) throws InterruptedException {
-        offer(element, WaitStrategy.FOREVER);
+        offer(element, Long.MAX_VALUE, TimeUnit.NANOSECONDS);
     }
 
     @Override
     public boolean offer(E element, long timeout, TimeUnit unit) throws InterruptedException {
-        return offer(element, deadline(timeout, unit));
-    }
-
-    private boolean offer(E element, long deadline) throws InterruptedException {
         int length = prepare(element);
         countPut();
-        long index = claimBefore(length, deadline);
-        if (index < 0) {
+        // The clock is read only if there is no room at once: most puts never wait.
+        long index = ring.tryClaim(length);
+        if (index < 0 && (index = claimBefore(length, deadline(timeout, unit))) < 0) {
             return false;
         }
         write(element, index);
@@ -284,7 +281,9 @@ public class SharedQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
 
     @Override
     public E poll(long timeout, TimeUnit unit) throws InterruptedException {
-        return poll(deadline(timeout, unit));
+        // The clock is read only if nothing is there at once.
+        E element = poll();
+        return element != null ? element : poll(deadline(timeout, unit));
     }
 
     private E poll(long deadline) throws InterruptedException {
