@@ -80,7 +80,7 @@ import java.util.concurrent.TimeUnit;
  * <p><b>Zero copy.</b> {@link #tryClaim} / {@link #claim} reserve room for one message of a
  * given length in {@link #buffer()}, the mapped memory; write the bytes the queue's codec
  * would decode, then {@link #commit} (or {@link #abort}). {@link #pollInPlace} hands a message
- * to a reader in place. An Agrona {@code UnsafeBuffer} can wrap
+ * to a reader in place, at once or waiting for one. An Agrona {@code UnsafeBuffer} can wrap
  * {@code buffer().address() + index} for its accessors.
  *
  * <p>Thread-safe.
@@ -442,6 +442,23 @@ public class SharedQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
         Objects.requireNonNull(reader, "reader");
         requireOpen();
         return ring.poll(reader);
+    }
+
+    /**
+     * As {@link #pollInPlace(InPlaceReader)}, waiting up to {@code timeout} for a message as
+     * {@link #poll(long, TimeUnit)} does; returns false if none came in time.
+     */
+    public boolean pollInPlace(InPlaceReader reader, long timeout, TimeUnit unit) throws InterruptedException {
+        if (pollInPlace(reader)) {
+            return true;
+        }
+        long deadline = deadline(timeout, unit);
+        while (!ring.poll(reader)) {
+            if (!await(ring.notEmpty(), elementOrClosed, deadline)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -240,6 +241,31 @@ class SharedQueueTest extends CrossProcessTest {
                 read[0] = buffer.get(ValueLayout.JAVA_LONG_UNALIGNED, offset + 1)));
             assertEquals(5L, read[0], "the aborted claim was skipped");
             assertThrows(IllegalArgumentException.class, () -> queue.tryClaim(queue.maxMessageBytes() + 1));
+            child.exit();
+        }
+    }
+
+    @Test
+    void aTimedPollInPlaceWaitsForWhatAnotherProcessPutsAndGivesUpWithoutOne() throws Exception {
+        SharedQueue<Object> queue = create("q");
+        try (CommandChild child = QueueChild.attachingByName(namespace, "q")) {
+            long start = System.nanoTime();
+            assertFalse(queue.pollInPlace((buffer, offset, length) -> { }, 200, TimeUnit.MILLISECONDS));
+            assertTrue(System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(200), "waited its timeout");
+            long[] read = new long[1];
+            CompletableFuture<Boolean> waiting = new CompletableFuture<>();
+            Thread.ofPlatform().start(() -> {
+                try {
+                    waiting.complete(queue.pollInPlace((buffer, offset, length) ->
+                        read[0] = buffer.get(ValueLayout.JAVA_LONG_UNALIGNED, offset + 1), 30, TimeUnit.SECONDS));
+                } catch (Throwable failed) {
+                    waiting.completeExceptionally(failed);
+                }
+            });
+            Thread.sleep(100);
+            child.ask("put 6", "PUT");
+            assertTrue(waiting.get(30, TimeUnit.SECONDS));
+            assertEquals(6L, read[0], "the standard codec's Long: tag 1, then the value");
             child.exit();
         }
     }
