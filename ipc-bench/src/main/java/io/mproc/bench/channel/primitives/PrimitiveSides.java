@@ -49,6 +49,14 @@ final class PrimitiveSides {
         return element;
     }
 
+    /** Reads the next element in place, waiting in the queue's own timed poll, a slice at a time. */
+    static void readInPlace(SharedQueue<?> queue, SharedQueue.InPlaceReader reader, PeerWatch watch)
+        throws InterruptedException {
+        while (!queue.pollInPlace(reader, SLICE.toNanos(), TimeUnit.NANOSECONDS)) {
+            watch.check();
+        }
+    }
+
     static PeerGoneException interrupted(InterruptedException interrupted) {
         Thread.currentThread().interrupt();
         return new PeerGoneException("interrupted while waiting: " + interrupted.getMessage());

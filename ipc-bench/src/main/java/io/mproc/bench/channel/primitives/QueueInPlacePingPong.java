@@ -24,10 +24,10 @@ import java.lang.foreign.ValueLayout;
  * bytes across, mapped memory to mapped memory. The pinger reads the echo in place too (and
  * copies a payload longer than 8 bytes out into its own array, as a receiver would).
  *
- * <p>Busy-spin only: the queue's in-place read does not wait, so both sides spin on it with
- * {@link Thread#onSpinWait()} (the queues are made with {@link WaitStrategy#busySpin()}, which
- * only {@code claim} would use). The messages are exactly what the queue's byte-array codec
- * decodes, so an ordinary {@code take} would read them too.
+ * <p>Both sides wait in the queue's timed in-place poll with {@link WaitStrategy#busySpin()},
+ * in {@link PrimitiveSides#SLICE} slices so that the {@link PeerWatch} is consulted between
+ * them. The messages are exactly what the queue's byte-array codec decodes, so an ordinary
+ * {@code take} would read them too.
  */
 public final class QueueInPlacePingPong implements PingPongChannel {
 
@@ -89,6 +89,7 @@ public final class QueueInPlacePingPong implements PingPongChannel {
         private final byte[] out;
         private final byte[] in;
         private final SpinWait spin;
+        private final PeerWatch watch;
         private final SharedQueue.InPlaceReader receive;
         private long received;
 
@@ -101,6 +102,7 @@ public final class QueueInPlacePingPong implements PingPongChannel {
             this.out = new byte[length];
             this.in = new byte[length];
             this.spin = new SpinWait(watch);
+            this.watch = watch;
             this.receive = this::onEcho;
         }
 
@@ -114,8 +116,10 @@ public final class QueueInPlacePingPong implements PingPongChannel {
                     length - Long.BYTES);
             }
             ping.commit(index);
-            while (!pong.pollInPlace(receive)) {
-                spin.idle();
+            try {
+                PrimitiveSides.readInPlace(pong, receive, watch);
+            } catch (InterruptedException interrupted) {
+                throw PrimitiveSides.interrupted(interrupted);
             }
             if (received != sequence) {
                 throw new IllegalStateException("sent " + sequence + " but the echo carried " + received);
@@ -141,6 +145,7 @@ public final class QueueInPlacePingPong implements PingPongChannel {
         private final SharedQueue<byte[]> ping;
         private final SharedQueue<byte[]> pong;
         private final SpinWait spin;
+        private final PeerWatch watch;
         private final SharedQueue.InPlaceReader echo;
         private long echoed;
 
@@ -149,13 +154,16 @@ public final class QueueInPlacePingPong implements PingPongChannel {
             this.ping = ping;
             this.pong = pong;
             this.spin = new SpinWait(watch);
+            this.watch = watch;
             this.echo = this::onPing;
         }
 
         @Override
         public void echo(long sequence) {
-            while (!ping.pollInPlace(echo)) {
-                spin.idle();
+            try {
+                PrimitiveSides.readInPlace(ping, echo, watch);
+            } catch (InterruptedException interrupted) {
+                throw PrimitiveSides.interrupted(interrupted);
             }
             if (echoed != sequence) {
                 throw new IllegalStateException("expected ping " + sequence + " but got " + echoed);
