@@ -80,8 +80,8 @@ import java.util.concurrent.TimeUnit;
  * <p><b>Zero copy.</b> {@link #tryClaim} / {@link #claim} reserve room for one message of a
  * given length in {@link #buffer()}, the mapped memory; write the bytes the queue's codec
  * would decode, then {@link #commit} (or {@link #abort}). {@link #pollInPlace} hands a message
- * to a reader in place, at once or waiting for one. An Agrona {@code UnsafeBuffer} can wrap
- * {@code buffer().address() + index} for its accessors.
+ * to a reader in place, at once or waiting for one; {@link #takeInPlace} waits without limit.
+ * An Agrona {@code UnsafeBuffer} can wrap {@code buffer().address() + index} for its accessors.
  *
  * <p>Thread-safe.
  *
@@ -462,10 +462,17 @@ public class SharedQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
      * {@link #poll(long, TimeUnit)} does; returns false if none came in time.
      */
     public boolean pollInPlace(InPlaceReader reader, long timeout, TimeUnit unit) throws InterruptedException {
-        if (pollInPlace(reader)) {
-            return true;
-        }
-        long deadline = deadline(timeout, unit);
+        return pollInPlace(reader) || readInPlace(reader, deadline(timeout, unit));
+    }
+
+    /** As {@link #pollInPlace(InPlaceReader)}, waiting for a message as {@link #take()} does. */
+    public void takeInPlace(InPlaceReader reader) throws InterruptedException {
+        readInPlace(reader, WaitStrategy.FOREVER);
+    }
+
+    private boolean readInPlace(InPlaceReader reader, long deadline) throws InterruptedException {
+        Objects.requireNonNull(reader, "reader");
+        requireOpen();
         while (!ring.poll(reader)) {
             if (!await(ring.notEmpty(), elementOrClosed, deadline)) {
                 return false;

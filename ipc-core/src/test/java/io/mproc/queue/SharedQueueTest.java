@@ -246,7 +246,7 @@ class SharedQueueTest extends CrossProcessTest {
     }
 
     @Test
-    void aTimedPollInPlaceWaitsForWhatAnotherProcessPutsAndGivesUpWithoutOne() throws Exception {
+    void aTakeInPlaceWaitsForWhatAnotherProcessPutsAndATimedPollGivesUpWithoutOne() throws Exception {
         SharedQueue<Object> queue = create("q");
         try (CommandChild child = QueueChild.attachingByName(namespace, "q")) {
             long start = System.nanoTime();
@@ -256,8 +256,9 @@ class SharedQueueTest extends CrossProcessTest {
             CompletableFuture<Boolean> waiting = new CompletableFuture<>();
             Thread.ofPlatform().start(() -> {
                 try {
-                    waiting.complete(queue.pollInPlace((buffer, offset, length) ->
-                        read[0] = buffer.get(ValueLayout.JAVA_LONG_UNALIGNED, offset + 1), 30, TimeUnit.SECONDS));
+                    queue.takeInPlace((buffer, offset, length) ->
+                        read[0] = buffer.get(ValueLayout.JAVA_LONG_UNALIGNED, offset + 1));
+                    waiting.complete(true);
                 } catch (Throwable failed) {
                     waiting.completeExceptionally(failed);
                 }
@@ -266,6 +267,10 @@ class SharedQueueTest extends CrossProcessTest {
             child.ask("put 6", "PUT");
             assertTrue(waiting.get(30, TimeUnit.SECONDS));
             assertEquals(6L, read[0], "the standard codec's Long: tag 1, then the value");
+            child.ask("put 7", "PUT");
+            assertTrue(queue.pollInPlace((buffer, offset, length) ->
+                read[0] = buffer.get(ValueLayout.JAVA_LONG_UNALIGNED, offset + 1), 30, TimeUnit.SECONDS));
+            assertEquals(7L, read[0]);
             child.exit();
         }
     }
