@@ -8,7 +8,7 @@ import io.mproc.memory.RegionNamespace;
 import io.mproc.queue.SharedQueue;
 
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 import java.util.function.Function;
 
 /** What the sides of the primitive channels share: their namespace, and waiting with a watch. */
@@ -40,25 +40,41 @@ final class PrimitiveSides {
         }
     }
 
-    /** The next element, waiting in the queue's own blocking poll, a slice at a time. */
-    static <E> E take(SharedQueue<E> queue, PeerWatch watch) throws InterruptedException {
-        E element;
-        while ((element = queue.poll(SLICE.toNanos(), TimeUnit.NANOSECONDS)) == null) {
-            watch.check();
-        }
-        return element;
-    }
-
-    /** Reads the next element in place, waiting in the queue's own timed poll, a slice at a time. */
-    static void readInPlace(SharedQueue<?> queue, SharedQueue.InPlaceReader reader, PeerWatch watch)
-        throws InterruptedException {
-        while (!queue.pollInPlace(reader, SLICE.toNanos(), TimeUnit.NANOSECONDS)) {
-            watch.check();
-        }
-    }
-
     static PeerGoneException interrupted(InterruptedException interrupted) {
         Thread.currentThread().interrupt();
         return new PeerGoneException("interrupted while waiting: " + interrupted.getMessage());
+    }
+
+    /**
+     * One side of a queue channel: its namespace, the ping and pong queues, and the
+     * {@link QueueWatchdog} that lets it wait in untimed calls. Closing stops the watchdog, then
+     * unmaps.
+     */
+    abstract static class QueueSide<E> implements AutoCloseable {
+        final RegionNamespace namespace;
+        final SharedQueue<E> ping;
+        final SharedQueue<E> pong;
+        final QueueWatchdog watchdog;
+
+        QueueSide(RegionNamespace namespace, SharedQueue<E> ping, SharedQueue<E> pong, PeerWatch watch) {
+            this.namespace = namespace;
+            this.ping = ping;
+            this.pong = pong;
+            this.watchdog = new QueueWatchdog(watch, List.of(ping, pong));
+        }
+
+        /** What to throw for {@code failed}, raised while waiting in a queue call. */
+        RuntimeException failure(Exception failed) {
+            if (failed instanceof InterruptedException interrupted) {
+                return interrupted(interrupted);
+            }
+            return watchdog.failure((RuntimeException) failed);
+        }
+
+        @Override
+        public void close() {
+            watchdog.close();
+            namespace.close();
+        }
     }
 }

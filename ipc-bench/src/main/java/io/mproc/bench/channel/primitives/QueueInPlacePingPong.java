@@ -5,7 +5,6 @@ import io.mproc.bench.channel.PeerWatch;
 import io.mproc.bench.channel.PingPongChannel;
 import io.mproc.bench.channel.Pinger;
 import io.mproc.bench.channel.Ponger;
-import io.mproc.bench.channel.SpinWait;
 import io.mproc.codec.Codecs;
 import io.mproc.memory.RegionNamespace;
 import io.mproc.queue.QueueOptions;
@@ -18,16 +17,17 @@ import java.lang.foreign.ValueLayout;
 
 /**
  * Round trips through a pair of {@link QueueShape#ONE_TO_ONE} {@code SharedQueue<byte[]>} on
- * the zero-copy path, as a latency user writes them: the pinger claims room on ping ({@code tryClaim}), writes the sequence (and
- * the rest of a longer payload) straight into the mapped memory and commits; the ponger reads
- * it in place ({@code pollInPlace}) and, inside the reader, claims room on pong and copies the
- * bytes across, mapped memory to mapped memory. The pinger reads the echo in place too (and
- * copies a payload longer than 8 bytes out into its own array, as a receiver would).
+ * the zero-copy path, as a latency user writes them: the pinger claims room on ping
+ * ({@code claim}), writes the sequence (and the rest of a longer payload) straight into the
+ * mapped memory and commits; the ponger reads it in place ({@code takeInPlace}) and, inside
+ * the reader, claims room on pong and copies the bytes across, mapped memory to mapped memory.
+ * The pinger reads the echo in place too (and copies a payload longer than 8 bytes out into its
+ * own array, as a receiver would).
  *
- * <p>Both sides wait in the queue's timed in-place poll with {@link WaitStrategy#busySpin()},
- * in {@link PrimitiveSides#SLICE} slices so that the {@link PeerWatch} is consulted between
- * them. The messages are exactly what the queue's byte-array codec decodes, so an ordinary
- * {@code take} would read them too.
+ * <p>Both sides wait in the queue's {@code takeInPlace} with {@link WaitStrategy#busySpin()};
+ * a {@link QueueWatchdog} closes the queues if the {@link PeerWatch} says the peer is gone. The
+ * messages are exactly what the queue's byte-array codec decodes, so an ordinary {@code take}
+ * would read them too.
  */
 public final class QueueInPlacePingPong implements PingPongChannel {
 
@@ -71,55 +71,37 @@ public final class QueueInPlacePingPong implements PingPongChannel {
             SharedQueue.attach(namespace, PONG, Codecs.bytes(), WaitStrategy.busySpin()), watch));
     }
 
-    /** Claims room for {@code length} bytes, spinning while the queue is full (never, one message in flight). */
-    private static long claim(SharedQueue<byte[]> queue, int length, SpinWait spin) {
-        long index;
-        while ((index = queue.tryClaim(length)) < 0) {
-            spin.idle();
-        }
-        return index;
-    }
-
     /** The bench side: creates both queues; its namespace removes them on close. */
-    private static final class PingSide implements Pinger {
-        private final RegionNamespace namespace;
-        private final SharedQueue<byte[]> ping;
-        private final SharedQueue<byte[]> pong;
+    private static final class PingSide extends PrimitiveSides.QueueSide<byte[]> implements Pinger {
         private final int length;
         private final byte[] out;
         private final byte[] in;
-        private final SpinWait spin;
-        private final PeerWatch watch;
         private final SharedQueue.InPlaceReader receive;
         private long received;
 
         PingSide(RegionNamespace namespace, SharedQueue<byte[]> ping, SharedQueue<byte[]> pong, int length,
                  PeerWatch watch) {
-            this.namespace = namespace;
-            this.ping = ping;
-            this.pong = pong;
+            super(namespace, ping, pong, watch);
             this.length = length;
             this.out = new byte[length];
             this.in = new byte[length];
-            this.spin = new SpinWait(watch);
-            this.watch = watch;
             this.receive = this::onEcho;
         }
 
         @Override
         public void roundTrip(long sequence) {
-            long index = claim(ping, length, spin);
-            MemorySegment buffer = ping.buffer();
-            buffer.set(SEQUENCE, index, sequence);
-            if (length > Long.BYTES) {
-                MemorySegment.copy(out, Long.BYTES, buffer, ValueLayout.JAVA_BYTE, index + Long.BYTES,
-                    length - Long.BYTES);
-            }
-            ping.commit(index);
             try {
-                PrimitiveSides.readInPlace(pong, receive, watch);
-            } catch (InterruptedException interrupted) {
-                throw PrimitiveSides.interrupted(interrupted);
+                long index = ping.claim(length);
+                MemorySegment buffer = ping.buffer();
+                buffer.set(SEQUENCE, index, sequence);
+                if (length > Long.BYTES) {
+                    MemorySegment.copy(out, Long.BYTES, buffer, ValueLayout.JAVA_BYTE, index + Long.BYTES,
+                        length - Long.BYTES);
+                }
+                ping.commit(index);
+                pong.takeInPlace(receive);
+            } catch (InterruptedException | IllegalStateException failed) {
+                throw failure(failed);
             }
             if (received != sequence) {
                 throw new IllegalStateException("sent " + sequence + " but the echo carried " + received);
@@ -132,38 +114,24 @@ public final class QueueInPlacePingPong implements PingPongChannel {
                 MemorySegment.copy(buffer, ValueLayout.JAVA_BYTE, offset, in, 0, echoLength);
             }
         }
-
-        @Override
-        public void close() {
-            namespace.close();
-        }
     }
 
     /** The peer side: copies each ping, in place, into a claim on pong. */
-    private static final class PongSide implements Ponger {
-        private final RegionNamespace namespace;
-        private final SharedQueue<byte[]> ping;
-        private final SharedQueue<byte[]> pong;
-        private final SpinWait spin;
-        private final PeerWatch watch;
+    private static final class PongSide extends PrimitiveSides.QueueSide<byte[]> implements Ponger {
         private final SharedQueue.InPlaceReader echo;
         private long echoed;
 
         PongSide(RegionNamespace namespace, SharedQueue<byte[]> ping, SharedQueue<byte[]> pong, PeerWatch watch) {
-            this.namespace = namespace;
-            this.ping = ping;
-            this.pong = pong;
-            this.spin = new SpinWait(watch);
-            this.watch = watch;
+            super(namespace, ping, pong, watch);
             this.echo = this::onPing;
         }
 
         @Override
         public void echo(long sequence) {
             try {
-                PrimitiveSides.readInPlace(ping, echo, watch);
-            } catch (InterruptedException interrupted) {
-                throw PrimitiveSides.interrupted(interrupted);
+                ping.takeInPlace(echo);
+            } catch (InterruptedException | IllegalStateException failed) {
+                throw failure(failed);
             }
             if (echoed != sequence) {
                 throw new IllegalStateException("expected ping " + sequence + " but got " + echoed);
@@ -172,14 +140,13 @@ public final class QueueInPlacePingPong implements PingPongChannel {
 
         private void onPing(MemorySegment buffer, long offset, int length) {
             echoed = buffer.get(SEQUENCE, offset);
-            long index = claim(pong, length, spin);
+            // Room is there (one message in flight); tryClaim keeps the reader free of waiting.
+            long index = pong.tryClaim(length);
+            if (index < 0) {
+                throw new IllegalStateException("no room for the echo of " + echoed + " in " + pong);
+            }
             MemorySegment.copy(buffer, offset, pong.buffer(), index, length);
             pong.commit(index);
-        }
-
-        @Override
-        public void close() {
-            namespace.close();
         }
     }
 }

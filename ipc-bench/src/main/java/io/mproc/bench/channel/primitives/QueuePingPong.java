@@ -20,11 +20,9 @@ import io.mproc.queue.SharedQueue;
  * has one producer and one consumer, which a latency user declares
  * ({@link QueueShape#ONE_TO_ONE}); the default {@link QueueShape#MANY_TO_MANY} is measured too.
  *
- * <p>The wait is {@code poll(timeout)} in {@link PrimitiveSides#SLICE} slices rather than
- * {@code take()}, so that the {@link PeerWatch} is consulted between slices: that costs one
- * {@link System#nanoTime()} per call for the deadline, and nothing else (both wait the same way
- * inside). A put boxes the sequence ({@code Long.valueOf}) and a take decodes a new {@code Long}:
- * what the user of a queue of {@code Long} pays.
+ * <p>Both sides wait in {@code take()}; a {@link QueueWatchdog} closes the queues if the
+ * {@link PeerWatch} says the peer is gone. A put boxes the sequence ({@code Long.valueOf}) and a
+ * take decodes a new {@code Long}: what the user of a queue of {@code Long} pays.
  */
 public final class QueuePingPong implements PingPongChannel {
 
@@ -72,46 +70,43 @@ public final class QueuePingPong implements PingPongChannel {
     }
 
     /** The bench side: creates both queues; its namespace removes them on close. */
-    private record PingSide(RegionNamespace namespace, SharedQueue<Long> ping, SharedQueue<Long> pong,
-                            PeerWatch watch) implements Pinger {
-        @Override
-        public void roundTrip(long sequence) {
-            try {
-                ping.put(sequence);
-                long echoed = PrimitiveSides.take(pong, watch);
-                if (echoed != sequence) {
-                    throw new IllegalStateException("sent " + sequence + " but the echo carried " + echoed);
-                }
-            } catch (InterruptedException interrupted) {
-                throw PrimitiveSides.interrupted(interrupted);
-            }
+    private static final class PingSide extends PrimitiveSides.QueueSide<Long> implements Pinger {
+        PingSide(RegionNamespace namespace, SharedQueue<Long> ping, SharedQueue<Long> pong, PeerWatch watch) {
+            super(namespace, ping, pong, watch);
         }
 
         @Override
-        public void close() {
-            namespace.close();
+        public void roundTrip(long sequence) {
+            long echoed;
+            try {
+                ping.put(sequence);
+                echoed = pong.take();
+            } catch (InterruptedException | IllegalStateException failed) {
+                throw failure(failed);
+            }
+            if (echoed != sequence) {
+                throw new IllegalStateException("sent " + sequence + " but the echo carried " + echoed);
+            }
         }
     }
 
     /** The peer side: attaches both queues and puts back what it takes. */
-    private record PongSide(RegionNamespace namespace, SharedQueue<Long> ping, SharedQueue<Long> pong,
-                            PeerWatch watch) implements Ponger {
+    private static final class PongSide extends PrimitiveSides.QueueSide<Long> implements Ponger {
+        PongSide(RegionNamespace namespace, SharedQueue<Long> ping, SharedQueue<Long> pong, PeerWatch watch) {
+            super(namespace, ping, pong, watch);
+        }
+
         @Override
         public void echo(long sequence) {
             try {
-                Long taken = PrimitiveSides.take(ping, watch);
+                Long taken = ping.take();
                 if (taken != sequence) {
                     throw new IllegalStateException("expected ping " + sequence + " but got " + taken);
                 }
                 pong.put(taken);
-            } catch (InterruptedException interrupted) {
-                throw PrimitiveSides.interrupted(interrupted);
+            } catch (InterruptedException | IllegalStateException failed) {
+                throw failure(failed);
             }
-        }
-
-        @Override
-        public void close() {
-            namespace.close();
         }
     }
 }
