@@ -2,12 +2,19 @@ package io.mproc.queue;
 
 import io.mproc.ring.MessageHandler;
 import io.mproc.ring.MpmcRing;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A {@link QueueShape#MANY_TO_MANY} queue's ring: an {@link MpmcRing} made with a limit of
  * {@code maxSize} messages, which counts its elements itself.
  */
 final class MpmcQueueRing extends QueueRing {
+    /**
+     * A claim whose owner died is freed only by a producer or consumer that polls or claims
+     * at it, so blocked calls look again this often.
+     */
+    static final long RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+
     private final MpmcRing ring;
 
     MpmcQueueRing(MpmcRing ring) {
@@ -44,5 +51,10 @@ final class MpmcQueueRing extends QueueRing {
     @Override
     int size() {
         return ring.size();
+    }
+
+    @Override
+    long recheckNanos() {
+        return RECHECK_NANOS;
     }
 }

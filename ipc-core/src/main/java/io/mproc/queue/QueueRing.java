@@ -39,6 +39,12 @@ abstract class QueueRing {
     /** Whether a put would find no room now (a snapshot). */
     abstract boolean isFull();
 
+    /**
+     * How long a blocked call may wait before it looks at the ring again itself, whatever the
+     * signals say: what it takes to step over a claim that a killed process left behind.
+     */
+    abstract long recheckNanos();
+
     /** Elements in the queue, 0 to {@code maxSize} (a snapshot). */
     abstract int size();
 

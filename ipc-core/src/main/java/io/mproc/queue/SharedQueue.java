@@ -57,13 +57,15 @@ import java.util.concurrent.TimeUnit;
  * <p><b>Closing.</b> {@link #close()} closes the queue for every process: afterwards every
  * operation on it, in any process, throws {@link IllegalStateException} "queue NAME is
  * closed", including calls blocked in {@code put} or {@code take}, which wake within
- * microseconds (or at most 20 ms). Elements still in the queue are discarded, not drained. The
- * regions stay until the namespace that created them is closed.
+ * microseconds (within 100 ms if the closing process was killed before it could wake them).
+ * Elements still in the queue are discarded, not drained. The regions stay until the namespace
+ * that created them is closed.
  *
  * <p><b>Waiting.</b> Blocked calls wait as the {@link QueueOptions#waitStrategy()} of this
  * handle says; by default they spin a few microseconds, then sleep on a futex and use no CPU.
- * A blocked call also looks again every 20 ms, which is what lets it step over the claim of a
- * process that died (below).
+ * A blocked call of a {@link QueueShape#MANY_TO_MANY} queue also looks again every 20 ms, which
+ * is what lets it step over the claim of a process that died (below); a
+ * {@link QueueShape#ONE_TO_ONE} queue has nothing to step over and looks again once a second.
  *
  * <p><b>SIGKILL.</b> A process killed at any point never wedges the queue. A producer killed
  * before its put returned either published the element (it is delivered) or did not (it is
@@ -93,8 +95,6 @@ public class SharedQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
 
     /** The ring message type of an element. */
     static final int ELEMENT = 0;
-    /** How long a blocked call sleeps before it looks again, whatever the signals say. */
-    static final long RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
     private final transient RegionNamespace namespace;
     private final String name;
@@ -340,7 +340,7 @@ public class SharedQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
 
     /**
      * Waits on {@code point} for {@code condition}, at most until {@code deadline} and never
-     * longer than {@link #RECHECK_NANOS} at once. Returns false once the deadline has passed;
+     * longer than the ring's {@link QueueRing#recheckNanos()} at once. Returns false once the deadline has passed;
      * throws if the queue was closed.
      *
      * <p>An untimed wait ({@link WaitStrategy#FOREVER}) reads no clock: it waits until the end
@@ -352,7 +352,7 @@ public class SharedQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
         if (deadline == WaitStrategy.FOREVER) {
             Taker<E> me = takers.get();
             if (!waitStrategy.await(point, condition, me.recheckAt)) {
-                me.recheckAt = System.nanoTime() + RECHECK_NANOS;
+                me.recheckAt = System.nanoTime() + ring.recheckNanos();
             }
             requireOpen();
             return true;
@@ -361,7 +361,8 @@ public class SharedQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
         if (deadline - now <= 0) {
             return false;
         }
-        long slice = deadline - now > RECHECK_NANOS ? now + RECHECK_NANOS : deadline;
+        long recheck = ring.recheckNanos();
+        long slice = deadline - now > recheck ? now + recheck : deadline;
         waitStrategy.await(point, condition, slice);
         requireOpen();
         return true;

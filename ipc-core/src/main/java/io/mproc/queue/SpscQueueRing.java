@@ -3,6 +3,7 @@ package io.mproc.queue;
 import io.mproc.ring.MessageHandler;
 import io.mproc.ring.SpscRing;
 import java.lang.foreign.MemorySegment;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A {@link QueueShape#ONE_TO_ONE} queue's ring: an {@link SpscRing} of variable-length records,
@@ -34,6 +35,14 @@ final class SpscQueueRing extends QueueRing implements MessageHandler {
     private static final int BEHIND = 1 << 30;
     /** Elements the ring holds besides {@code maxSize}: see the class comment. */
     private static final int SLACK = 2;
+    /**
+     * Nothing here needs stepping over (a killed producer's claim is recovered by the next
+     * producer, a killed consumer's element by the next consumer, and each of them signals);
+     * the wait layer itself looks at the condition every 100 ms or sooner, in case a signaller
+     * was killed between its change and its signal. So blocked calls start over only rarely:
+     * each start costs an idle waiter a spin phase and a membarrier.
+     */
+    static final long RECHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final SpscRing ring;
     private final QueueState state;
@@ -113,6 +122,11 @@ final class SpscQueueRing extends QueueRing implements MessageHandler {
     @Override
     int size() {
         return (int) Math.max(0, Math.min(maxSize, count()));
+    }
+
+    @Override
+    long recheckNanos() {
+        return RECHECK_NANOS;
     }
 
     private long count() {
