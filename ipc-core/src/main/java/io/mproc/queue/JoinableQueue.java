@@ -3,7 +3,6 @@ package io.mproc.queue;
 import io.mproc.codec.Codec;
 import io.mproc.codec.Codecs;
 import io.mproc.memory.RegionNamespace;
-import io.mproc.ring.MpmcRing;
 import io.mproc.wait.WaitCondition;
 import io.mproc.wait.WaitStrategy;
 import java.io.Serial;
@@ -34,9 +33,10 @@ public final class JoinableQueue<E> extends SharedQueue<E> {
 
     private final transient WaitCondition allDoneOrClosed;
 
-    private JoinableQueue(RegionNamespace namespace, String name, MpmcRing ring, QueueState state, Codec<E> codec,
+    private JoinableQueue(RegionNamespace namespace, String name, QueueParts parts, Codec<E> codec,
                           WaitStrategy waitStrategy) {
-        super(namespace, name, ring, state, codec, waitStrategy);
+        super(namespace, name, parts, codec, waitStrategy);
+        QueueState state = parts.state();
         this.allDoneOrClosed = () -> state.unfinished() == 0 || state.isClosed();
     }
 
@@ -53,9 +53,8 @@ public final class JoinableQueue<E> extends SharedQueue<E> {
     /** Creates the joinable queue {@code name}; see {@link SharedQueue#create(RegionNamespace, String, Codec, QueueOptions)}. */
     public static <E> JoinableQueue<E> create(RegionNamespace namespace, String name, Codec<E> codec,
                                               QueueOptions options) {
-        return new JoinableQueue<>(namespace, name, createRing(namespace, name, options),
-            QueueState.create(namespace, name, options.maxSize(), options.maxMessageBytes(), true), codec,
-            options.waitStrategy());
+        return new JoinableQueue<>(namespace, name, QueueParts.create(namespace, name, options, true),
+            Objects.requireNonNull(codec, "codec"), options.waitStrategy());
     }
 
     /** Attaches to the joinable queue {@code name}, with default waiting. */
@@ -70,12 +69,12 @@ public final class JoinableQueue<E> extends SharedQueue<E> {
      */
     public static <E> JoinableQueue<E> attach(RegionNamespace namespace, String name, Codec<E> codec,
                                               WaitStrategy waitStrategy) {
-        QueueState state = QueueState.attach(namespace, name);
-        if (!state.joinable()) {
+        QueueParts parts = QueueParts.attach(namespace, name);
+        if (!parts.state().joinable()) {
             throw new IllegalArgumentException("queue " + name + " is not a JoinableQueue (attach it as a SharedQueue)");
         }
-        return new JoinableQueue<>(namespace, name, MpmcRing.attach(namespace, name + ".ring"), state,
-            Objects.requireNonNull(codec, "codec"), Objects.requireNonNull(waitStrategy, "waitStrategy"));
+        return new JoinableQueue<>(namespace, name, parts, Objects.requireNonNull(codec, "codec"),
+            Objects.requireNonNull(waitStrategy, "waitStrategy"));
     }
 
     /**

@@ -16,8 +16,10 @@ import java.util.Objects;
  * @param waitStrategy    how blocked calls of this process wait: {@link WaitStrategy#defaultStrategy()}
  *                        (spin briefly, then sleep on the futex: no CPU while blocked) or
  *                        {@link WaitStrategy#busySpin()} (lowest latency, a core per waiting thread)
+ * @param shape           who may put and take ({@link QueueShape#MANY_TO_MANY} by default, or
+ *                        {@link QueueShape#ONE_TO_ONE}, the lowest latency); fixed at creation
  */
-public record QueueOptions(int maxSize, int maxMessageBytes, WaitStrategy waitStrategy) {
+public record QueueOptions(int maxSize, int maxMessageBytes, WaitStrategy waitStrategy, QueueShape shape) {
     /** The default {@code maxSize}. */
     public static final int DEFAULT_MAX_SIZE = 1024;
     /** The default {@code maxMessageBytes}. */
@@ -32,22 +34,43 @@ public record QueueOptions(int maxSize, int maxMessageBytes, WaitStrategy waitSt
                 + MpmcRingLayout.MAX_MESSAGE_LENGTH_LIMIT + ")");
         }
         Objects.requireNonNull(waitStrategy, "waitStrategy");
+        Objects.requireNonNull(shape, "shape");
+        if (shape == QueueShape.ONE_TO_ONE) {
+            try {
+                SpscQueueRing.capacity(maxSize, maxMessageBytes);
+            } catch (IllegalArgumentException tooLarge) {
+                throw new IllegalArgumentException("a " + shape + " queue of maxSize=" + maxSize + " and maxMessageBytes="
+                    + maxMessageBytes + " does not fit one ring: " + tooLarge.getMessage(), tooLarge);
+            }
+        }
     }
 
-    /** {@value #DEFAULT_MAX_SIZE} elements of up to {@value #DEFAULT_MAX_MESSAGE_BYTES} bytes, default waiting. */
+    /** Options of the {@link QueueShape#MANY_TO_MANY} shape. */
+    public QueueOptions(int maxSize, int maxMessageBytes, WaitStrategy waitStrategy) {
+        this(maxSize, maxMessageBytes, waitStrategy, QueueShape.MANY_TO_MANY);
+    }
+
+    /**
+     * {@value #DEFAULT_MAX_SIZE} elements of up to {@value #DEFAULT_MAX_MESSAGE_BYTES} bytes,
+     * default waiting, {@link QueueShape#MANY_TO_MANY}.
+     */
     public static QueueOptions defaults() {
         return new QueueOptions(DEFAULT_MAX_SIZE, DEFAULT_MAX_MESSAGE_BYTES, WaitStrategy.defaultStrategy());
     }
 
     public QueueOptions withMaxSize(int newMaxSize) {
-        return new QueueOptions(newMaxSize, maxMessageBytes, waitStrategy);
+        return new QueueOptions(newMaxSize, maxMessageBytes, waitStrategy, shape);
     }
 
     public QueueOptions withMaxMessageBytes(int newMaxMessageBytes) {
-        return new QueueOptions(maxSize, newMaxMessageBytes, waitStrategy);
+        return new QueueOptions(maxSize, newMaxMessageBytes, waitStrategy, shape);
     }
 
     public QueueOptions withWaitStrategy(WaitStrategy newWaitStrategy) {
-        return new QueueOptions(maxSize, maxMessageBytes, newWaitStrategy);
+        return new QueueOptions(maxSize, maxMessageBytes, newWaitStrategy, shape);
+    }
+
+    public QueueOptions withShape(QueueShape newShape) {
+        return new QueueOptions(maxSize, maxMessageBytes, waitStrategy, newShape);
     }
 }

@@ -5,6 +5,9 @@ import static io.mproc.queue.QueueStateLayout.CLOSED_OFFSET;
 import static io.mproc.queue.QueueStateLayout.JOINABLE_OFFSET;
 import static io.mproc.queue.QueueStateLayout.MAX_MESSAGE_BYTES_OFFSET;
 import static io.mproc.queue.QueueStateLayout.MAX_SIZE_OFFSET;
+import static io.mproc.queue.QueueStateLayout.PUT_OFFSET;
+import static io.mproc.queue.QueueStateLayout.SHAPE_OFFSET;
+import static io.mproc.queue.QueueStateLayout.TAKEN_OFFSET;
 import static io.mproc.queue.QueueStateLayout.UNFINISHED_OFFSET;
 
 import io.mproc.memory.OrderedAccess;
@@ -26,13 +29,13 @@ final class QueueState {
         this.allDone = new WaitPoint(body, ALL_DONE_OFFSET);
     }
 
-    static QueueState create(RegionNamespace namespace, String queue, int maxSize, int maxMessageBytes,
-                             boolean joinable) {
+    static QueueState create(RegionNamespace namespace, String queue, QueueOptions options, boolean joinable) {
         Region region = namespace.create(queue + ".queue", QueueStateLayout.KIND, QueueStateLayout.BODY_SIZE, body -> {
             // Plain: published by the region's ready flag.
-            OrderedAccess.setIntPlain(body, MAX_SIZE_OFFSET, maxSize);
-            OrderedAccess.setIntPlain(body, MAX_MESSAGE_BYTES_OFFSET, maxMessageBytes);
+            OrderedAccess.setIntPlain(body, MAX_SIZE_OFFSET, options.maxSize());
+            OrderedAccess.setIntPlain(body, MAX_MESSAGE_BYTES_OFFSET, options.maxMessageBytes());
             OrderedAccess.setIntPlain(body, JOINABLE_OFFSET, joinable ? 1 : 0);
+            OrderedAccess.setIntPlain(body, SHAPE_OFFSET, options.shape().code());
         });
         return new QueueState(queue, region);
     }
@@ -44,7 +47,13 @@ final class QueueState {
             throw new RegionException("queue " + queue + ": state region of " + region.body().byteSize()
                 + " bytes (expected: " + QueueStateLayout.BODY_SIZE + ")");
         }
-        return new QueueState(queue, region);
+        QueueState state = new QueueState(queue, region);
+        if (state.shape() == null) {
+            region.close();
+            throw new RegionException("queue " + queue + ": state region " + region.path() + " has shape word "
+                + OrderedAccess.getIntPlain(state.body, SHAPE_OFFSET) + " (expected: 1 or 2)");
+        }
+        return state;
     }
 
     int maxSize() {
@@ -58,6 +67,34 @@ final class QueueState {
 
     boolean joinable() {
         return OrderedAccess.getIntPlain(body, JOINABLE_OFFSET) != 0;
+    }
+
+    /** The queue's shape, or null if the shape word is not one (a damaged region). */
+    QueueShape shape() {
+        // Plain: written before the region's ready flag, which attach acquired.
+        return QueueShape.ofCode(OrderedAccess.getIntPlain(body, SHAPE_OFFSET));
+    }
+
+    /** Elements a {@link QueueShape#ONE_TO_ONE} queue's producers have put and counted. */
+    long put() {
+        // Acquire: the last producer's count, if the role moved here from another process.
+        return OrderedAccess.getLongAcquire(body, PUT_OFFSET);
+    }
+
+    void setPut(long count) {
+        // Release: after the element's commit; one writer at a time (the producer), so no CAS.
+        OrderedAccess.setLongRelease(body, PUT_OFFSET, count);
+    }
+
+    /** Elements a {@link QueueShape#ONE_TO_ONE} queue's consumers have taken. */
+    long taken() {
+        // Acquire: a producer's look at how much room the consumer made.
+        return OrderedAccess.getLongAcquire(body, TAKEN_OFFSET);
+    }
+
+    void setTaken(long count) {
+        // Release: one writer at a time (the consumer), so no CAS.
+        OrderedAccess.setLongRelease(body, TAKEN_OFFSET, count);
     }
 
     boolean isClosed() {

@@ -4,7 +4,7 @@ import io.mproc.codec.Codec;
 import io.mproc.codec.CodecException;
 import io.mproc.codec.Codecs;
 import io.mproc.memory.RegionNamespace;
-import io.mproc.ring.MpmcRing;
+import io.mproc.ring.MessageHandler;
 import io.mproc.wait.WaitCondition;
 import io.mproc.wait.WaitPoint;
 import io.mproc.wait.WaitStrategy;
@@ -21,7 +21,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Python's {@code multiprocessing.Queue} as a {@link BlockingQueue}: any number of producer
- * and consumer threads in any number of processes, over an {@link MpmcRing} in shared memory.
+ * and consumer threads in any number of processes, over an {@link io.mproc.ring.MpmcRing} in
+ * shared memory; or, for the lowest latency, one producer and one consumer at a time over an
+ * {@link io.mproc.ring.SpscRing} ({@link QueueShape}, chosen at creation in
+ * {@link QueueOptions#shape()}). What this comment says holds for both shapes except where
+ * {@link QueueShape} says otherwise.
  *
  * <p><b>Shape.</b> At most {@link #maxSize()} elements (any count; Python's {@code maxsize},
  * but never unbounded: it is shared memory), each encoded by the queue's {@link Codec} into at
@@ -53,13 +57,15 @@ import java.util.concurrent.TimeUnit;
  * <p><b>Closing.</b> {@link #close()} closes the queue for every process: afterwards every
  * operation on it, in any process, throws {@link IllegalStateException} "queue NAME is
  * closed", including calls blocked in {@code put} or {@code take}, which wake within
- * microseconds (or at most 20 ms). Elements still in the queue are discarded, not drained. The
- * regions stay until the namespace that created them is closed.
+ * microseconds (within 100 ms if the closing process was killed before it could wake them).
+ * Elements still in the queue are discarded, not drained. The regions stay until the namespace
+ * that created them is closed.
  *
  * <p><b>Waiting.</b> Blocked calls wait as the {@link QueueOptions#waitStrategy()} of this
  * handle says; by default they spin a few microseconds, then sleep on a futex and use no CPU.
- * A blocked call also looks again every 20 ms, which is what lets it step over the claim of a
- * process that died (below).
+ * A blocked call of a {@link QueueShape#MANY_TO_MANY} queue also looks again every 20 ms, which
+ * is what lets it step over the claim of a process that died (below); a
+ * {@link QueueShape#ONE_TO_ONE} queue has nothing to step over and looks again once a second.
  *
  * <p><b>SIGKILL.</b> A process killed at any point never wedges the queue. A producer killed
  * before its put returned either published the element (it is delivered) or did not (it is
@@ -76,8 +82,8 @@ import java.util.concurrent.TimeUnit;
  * <p><b>Zero copy.</b> {@link #tryClaim} / {@link #claim} reserve room for one message of a
  * given length in {@link #buffer()}, the mapped memory; write the bytes the queue's codec
  * would decode, then {@link #commit} (or {@link #abort}). {@link #pollInPlace} hands a message
- * to a reader in place. An Agrona {@code UnsafeBuffer} can wrap
- * {@code buffer().address() + index} for its accessors.
+ * to a reader in place, at once or waiting for one; {@link #takeInPlace} waits without limit.
+ * An Agrona {@code UnsafeBuffer} can wrap {@code buffer().address() + index} for its accessors.
  *
  * <p>Thread-safe.
  *
@@ -89,12 +95,11 @@ public class SharedQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
 
     /** The ring message type of an element. */
     static final int ELEMENT = 0;
-    /** How long a blocked call sleeps before it looks again, whatever the signals say. */
-    static final long RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
     private final transient RegionNamespace namespace;
     private final String name;
-    private final transient MpmcRing ring;
+    private final transient QueueRing ring;
+    private final transient QueueShape shape;
     private final transient QueueState state;
     private final transient Codec<E> codec;
     private final transient WaitStrategy waitStrategy;
@@ -105,12 +110,12 @@ public class SharedQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
     private final transient WaitCondition roomOrClosed;
     private final transient WaitCondition elementOrClosed;
 
-    SharedQueue(RegionNamespace namespace, String name, MpmcRing ring, QueueState state, Codec<E> codec,
-                WaitStrategy waitStrategy) {
+    SharedQueue(RegionNamespace namespace, String name, QueueParts parts, Codec<E> codec, WaitStrategy waitStrategy) {
         this.namespace = namespace;
         this.name = name;
-        this.ring = ring;
-        this.state = state;
+        this.ring = parts.ring();
+        this.state = parts.state();
+        this.shape = state.shape();
         this.codec = codec;
         this.waitStrategy = waitStrategy;
         this.maxSize = state.maxSize();
@@ -139,9 +144,8 @@ public class SharedQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
      */
     public static <E> SharedQueue<E> create(RegionNamespace namespace, String name, Codec<E> codec,
                                             QueueOptions options) {
-        return new SharedQueue<>(namespace, name, createRing(namespace, name, options),
-            QueueState.create(namespace, name, options.maxSize(), options.maxMessageBytes(), false), codec,
-            options.waitStrategy());
+        return new SharedQueue<>(namespace, name, QueueParts.create(namespace, name, options, false),
+            Objects.requireNonNull(codec, "codec"), options.waitStrategy());
     }
 
     /** Attaches to the queue {@code name}, with default waiting. */
@@ -151,20 +155,14 @@ public class SharedQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
 
     /**
      * Attaches to the queue {@code name}, which some process created (a {@link JoinableQueue}
-     * too). {@code codec} must be the one it was created with.
+     * too), with the shape it was created with. {@code codec} must be the one it was created with.
      *
      * @throws io.mproc.memory.RegionNotFoundException if there is no such queue
      */
     public static <E> SharedQueue<E> attach(RegionNamespace namespace, String name, Codec<E> codec,
                                             WaitStrategy waitStrategy) {
-        // State first: the creator made the ring before it, so the ring exists when it does.
-        QueueState state = QueueState.attach(namespace, name);
-        return new SharedQueue<>(namespace, name, MpmcRing.attach(namespace, name + ".ring"), state,
+        return new SharedQueue<>(namespace, name, QueueParts.attach(namespace, name),
             Objects.requireNonNull(codec, "codec"), Objects.requireNonNull(waitStrategy, "waitStrategy"));
-    }
-
-    static MpmcRing createRing(RegionNamespace namespace, String name, QueueOptions options) {
-        return MpmcRing.createBounded(namespace, name + ".ring", options.maxSize(), options.maxMessageBytes());
     }
 
     // ---------------------------------------------------------------- putting
@@ -173,7 +171,7 @@ public class SharedQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
     public boolean offer(E element) {
         int length = prepare(element);
         countPut();
-        long index = ring.tryClaim(ELEMENT, length);
+        long index = ring.tryClaim(length);
         if (index < 0) {
             uncountPut();
             return false;
@@ -184,19 +182,16 @@ public class SharedQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
 
     @Override
     public void put(E element) throws InterruptedException {
-        offer(element, WaitStrategy.FOREVER);
+        offer(element, Long.MAX_VALUE, TimeUnit.NANOSECONDS);
     }
 
     @Override
     public boolean offer(E element, long timeout, TimeUnit unit) throws InterruptedException {
-        return offer(element, deadline(timeout, unit));
-    }
-
-    private boolean offer(E element, long deadline) throws InterruptedException {
         int length = prepare(element);
         countPut();
-        long index = claimBefore(length, deadline);
-        if (index < 0) {
+        // The clock is read only if there is no room at once: most puts never wait.
+        long index = ring.tryClaim(length);
+        if (index < 0 && (index = claimBefore(length, deadline(timeout, unit))) < 0) {
             return false;
         }
         write(element, index);
@@ -213,7 +208,7 @@ public class SharedQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
         boolean claimed = false;
         try {
             long index;
-            while ((index = ring.tryClaim(ELEMENT, length)) < 0) {
+            while ((index = ring.tryClaim(length)) < 0) {
                 if (!await(ring.notFull(), roomOrClosed, deadline)) {
                     return -1;
                 }
@@ -286,7 +281,9 @@ public class SharedQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
 
     @Override
     public E poll(long timeout, TimeUnit unit) throws InterruptedException {
-        return poll(deadline(timeout, unit));
+        // The clock is read only if nothing is there at once.
+        E element = poll();
+        return element != null ? element : poll(deadline(timeout, unit));
     }
 
     private E poll(long deadline) throws InterruptedException {
@@ -343,15 +340,29 @@ public class SharedQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
 
     /**
      * Waits on {@code point} for {@code condition}, at most until {@code deadline} and never
-     * longer than {@link #RECHECK_NANOS} at once. Returns false once the deadline has passed;
+     * longer than the ring's {@link QueueRing#recheckNanos()} at once. Returns false once the deadline has passed;
      * throws if the queue was closed.
+     *
+     * <p>An untimed wait ({@link WaitStrategy#FOREVER}) reads no clock: it waits until the end
+     * of this thread's current recheck slice, kept from earlier waits, and starts the next slice
+     * only when that one has passed. A clock read costs tens of nanoseconds on a loaded VM, more
+     * than the busy-spin hand-off the wait is for.
      */
     boolean await(WaitPoint point, WaitCondition condition, long deadline) throws InterruptedException {
+        if (deadline == WaitStrategy.FOREVER) {
+            Taker<E> me = takers.get();
+            if (!waitStrategy.await(point, condition, me.recheckAt)) {
+                me.recheckAt = System.nanoTime() + ring.recheckNanos();
+            }
+            requireOpen();
+            return true;
+        }
         long now = System.nanoTime();
-        if (deadline != WaitStrategy.FOREVER && deadline - now <= 0) {
+        if (deadline - now <= 0) {
             return false;
         }
-        long slice = deadline == WaitStrategy.FOREVER || deadline - now > RECHECK_NANOS ? now + RECHECK_NANOS : deadline;
+        long recheck = ring.recheckNanos();
+        long slice = deadline - now > recheck ? now + recheck : deadline;
         waitStrategy.await(point, condition, slice);
         requireOpen();
         return true;
@@ -401,7 +412,7 @@ public class SharedQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
         requireOpen();
         checkLength(length);
         countPut();
-        long index = ring.tryClaim(ELEMENT, length);
+        long index = ring.tryClaim(length);
         if (index < 0) {
             uncountPut();
             return -1;
@@ -444,13 +455,47 @@ public class SharedQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
     public boolean pollInPlace(InPlaceReader reader) {
         Objects.requireNonNull(reader, "reader");
         requireOpen();
-        return ring.poll((type, buffer, offset, length) -> reader.read(buffer, offset, length));
+        return ring.poll(reader);
     }
 
-    /** Reads one message in place, where it lies in the mapped memory. */
+    /**
+     * As {@link #pollInPlace(InPlaceReader)}, waiting up to {@code timeout} for a message as
+     * {@link #poll(long, TimeUnit)} does; returns false if none came in time.
+     */
+    public boolean pollInPlace(InPlaceReader reader, long timeout, TimeUnit unit) throws InterruptedException {
+        return pollInPlace(reader) || readInPlace(reader, deadline(timeout, unit));
+    }
+
+    /** As {@link #pollInPlace(InPlaceReader)}, waiting for a message as {@link #take()} does. */
+    public void takeInPlace(InPlaceReader reader) throws InterruptedException {
+        readInPlace(reader, WaitStrategy.FOREVER);
+    }
+
+    private boolean readInPlace(InPlaceReader reader, long deadline) throws InterruptedException {
+        Objects.requireNonNull(reader, "reader");
+        requireOpen();
+        while (!ring.poll(reader)) {
+            if (!await(ring.notEmpty(), elementOrClosed, deadline)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Reads one message in place, where it lies in the mapped memory. It is the ring's
+     * {@link MessageHandler} too, so that a poll in place allocates nothing; implement
+     * {@link #read} only.
+     */
     @FunctionalInterface
-    public interface InPlaceReader {
+    public interface InPlaceReader extends MessageHandler {
+        /** Reads the {@code length} bytes at {@code offset} in {@code buffer}; they are valid only during the call. */
         void read(MemorySegment buffer, long offset, int length);
+
+        @Override
+        default void onMessage(int type, MemorySegment buffer, long offset, int length) {
+            read(buffer, offset, length);
+        }
     }
 
     private void checkLength(int length) {
@@ -501,6 +546,11 @@ public class SharedQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
 
     public int maxMessageBytes() {
         return maxMessageBytes;
+    }
+
+    /** Who may put and take, as the queue was created. */
+    public QueueShape shape() {
+        return shape;
     }
 
     public String name() {

@@ -7,12 +7,15 @@ import java.lang.foreign.MemorySegment;
 
 /**
  * Decodes the one message a poll hands it, in place, and keeps the element (or the failure)
- * for the caller. One per thread and queue, so a take allocates nothing of its own.
+ * for the caller. One per thread and queue, so a take allocates nothing of its own; it also
+ * keeps the thread's recheck slice for untimed waits ({@link SharedQueue#await}).
  */
 final class Taker<E> implements MessageHandler {
     private final Codec<E> codec;
     private E element;
     private RuntimeException failure;
+    /** When this thread's current untimed wait slice ends ({@link System#nanoTime()}); passed at first. */
+    long recheckAt = System.nanoTime();
 
     Taker(Codec<E> codec) {
         this.codec = codec;

@@ -21,10 +21,11 @@ import java.lang.foreign.MemorySegment;
  * <p><b>Contract.</b> At most one thread produces and at most one thread consumes at a time,
  * across all processes; handing either role to another thread or process needs a
  * happens-before edge (a lock, a join, a process exit observed) between the old and the new
- * holder. Each role keeps a process-local cached copy of the other side's position; a new
- * handle starts from the shared positions, and a stale cache can only make the ring look
- * fuller (producer) or emptier (consumer) than it is, never the reverse, because positions
- * only grow.
+ * holder. A role may move back and forth between handles: each claim checks that the shared
+ * tail is still where this handle left it (one load of a line only producers write), and
+ * each drain starts from the shared head. Each role keeps a process-local cached copy of the
+ * other side's position; a stale cache can only make the ring look fuller (producer) or
+ * emptier (consumer) than it is, never the reverse, because positions only grow.
  *
  * <p><b>Progress.</b> Both sides are wait-free: every call finishes in a bounded number of
  * steps, whatever the other side does.
@@ -63,7 +64,11 @@ public final class SpscRing implements MessageRing {
 
     /** Producer's last acquire-loaded head: process-local, only ever behind the real head. */
     private long headCache;
-    /** Producer's position (bytes ever claimed), or -1 until this handle's first claim. */
+    /**
+     * Producer's position (bytes ever claimed), or -1 until this handle's first claim. Equal to
+     * the shared tail after each commit; a tail that differs at the next claim means another
+     * handle produced meanwhile, and the position is recovered again.
+     */
     private long producerPosition = -1;
     /** Whether this handle has consumed before (a new consumer first checks its predecessor's state). */
     private boolean consumerStarted;
@@ -97,6 +102,30 @@ public final class SpscRing implements MessageRing {
         return new SpscRing(region, geometry);
     }
 
+    /**
+     * The smallest capacity for {@link #create} at which {@code messages} messages of
+     * {@code maxMessageLength} bytes fit in the ring at once, wherever its producer stands: a
+     * record never wraps, so once per lap the end of the data area may go unused.
+     *
+     * @throws IllegalArgumentException if that is more than the largest capacity, 2<sup>30</sup>
+     */
+    public static int capacityFor(int messages, int maxMessageLength) {
+        if (messages < 1 || maxMessageLength < 0) {
+            throw new IllegalArgumentException("messages=" + messages + ", maxMessageLength=" + maxMessageLength
+                + " (expected: messages >= 1, maxMessageLength >= 0)");
+        }
+        long record = (SPSC_HEADER_LENGTH + (long) maxMessageLength + RecordLayout.ALIGNMENT - 1)
+            & -RecordLayout.ALIGNMENT;
+        // One record's worth more: the padding before index 0 is shorter than a record.
+        long needed = Math.max((messages + 1L) * record,
+            Math.max(RingGeometry.MIN_CAPACITY, (long) maxMessageLength * RingGeometry.MAX_MESSAGE_FRACTION));
+        if (needed > RingGeometry.MAX_CAPACITY) {
+            throw new IllegalArgumentException(messages + " messages of maxMessageLength=" + maxMessageLength
+                + " need a ring of " + needed + " bytes (expected: at most " + RingGeometry.MAX_CAPACITY + ")");
+        }
+        return Integer.highestOneBit((int) needed - 1) << 1;
+    }
+
     /** Attaches to an existing SPSC ring, checking its kind and metadata. */
     public static SpscRing attach(RegionNamespace namespace, String name) {
         Region region = namespace.attach(name, SpscRingLayout.KIND);
@@ -127,7 +156,9 @@ public final class SpscRing implements MessageRing {
         if (claimedLength >= 0) {
             throw new IllegalStateException("ring " + name + ": a claim is pending (commit or abort it first)");
         }
-        if (producerPosition < 0) {
+        // Acquire: the shared tail is ours unless another handle produced since our last commit
+        // (the role moved away and back); then its records lie beyond our stale position.
+        if (producerPosition < 0 || OrderedAccess.getLongAcquire(body, TAIL_OFFSET) != producerPosition) {
             producerPosition = recoverProducerPosition();
         }
         int recordLength = SPSC_HEADER_LENGTH + length;

@@ -91,6 +91,7 @@ public final class QueueChildMain {
                 ((JoinableQueue<Object>) queue).join();
                 System.out.println("JOINED");
             }
+            case "shape" -> System.out.println("SHAPE " + queue.shape());
             case "close" -> {
                 queue.close();
                 System.out.println("CLOSED");

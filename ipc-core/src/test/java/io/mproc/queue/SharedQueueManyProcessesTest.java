@@ -81,26 +81,13 @@ class SharedQueueManyProcessesTest extends CrossProcessTest {
     void aProducerKilledMidStreamLosesNothingItPublishedAndWedgesNothing() throws Exception {
         SharedQueue<Long> queue = SharedQueue.create(namespace, "q", Codecs.standard(),
             QueueOptions.defaults().withMaxSize(16));
-        try (CommandChild victim = QueueChild.attachingByName(namespace, "q")) {
-            victim.send("produce 100000000 1");
-            long expected = 0;
-            for (int i = 0; i < 1500; i++) {
-                assertEquals(1L << 32 | expected++, queue.take());
-            }
-            // Kill it while it puts into a queue that is full most of the time.
-            Thread.sleep(ThreadLocalRandom.current().nextInt(1, 20));
-            victim.kill();
-            Long next;
-            while ((next = queue.poll(200, TimeUnit.MILLISECONDS)) != null) {
-                assertEquals(1L << 32 | expected++, next, "the victim's elements stay a gap-free prefix");
-            }
-            // The queue still works at full size: a dead claim, if any, was freed.
-            for (long i = 0; i < 16; i++) {
-                assertTrue(queue.offer(i, 5, TimeUnit.SECONDS), "offer " + i + " after the kill");
-            }
-            for (long i = 0; i < 16; i++) {
-                assertEquals(i, queue.take());
-            }
+        QueueChild.killAProducerMidStream(namespace, queue);
+        // The queue still works at full size: a dead claim, if any, was freed.
+        for (long i = 0; i < 16; i++) {
+            assertTrue(queue.offer(i, 5, TimeUnit.SECONDS), "offer " + i + " after the kill");
+        }
+        for (long i = 0; i < 16; i++) {
+            assertEquals(i, queue.take());
         }
     }
 
@@ -112,15 +99,7 @@ class SharedQueueManyProcessesTest extends CrossProcessTest {
         try (CommandChild victim = QueueChild.attachingByName(namespace, "q")) {
             victim.send("forward " + namespace.name() + " results");
             Set<Long> seen = new HashSet<>();
-            Thread producer = Thread.ofPlatform().start(() -> {
-                try {
-                    for (long i = 0; i < total; i++) {
-                        queue.put(i);
-                    }
-                } catch (InterruptedException stopped) {
-                    Thread.currentThread().interrupt();
-                }
-            });
+            Thread producer = QueueChild.producing(queue, total);
             victim.await("FORWARDING");
             Thread.sleep(ThreadLocalRandom.current().nextInt(1, 20));
             victim.kill();

@@ -16,18 +16,30 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
  * Python's queue checks, closing and bad elements, each across a real process boundary: the
- * other side is a {@link QueueChildMain} JVM.
+ * other side is a {@link QueueChildMain} JVM. Every queue is made with {@link #options()}, so a
+ * subclass runs them all again for another {@link QueueShape}; each test keeps to one putting
+ * and one taking thread at a time, which every shape allows.
  */
 class SharedQueueTest extends CrossProcessTest {
 
+    /** The options every queue of these tests is made with. */
+    QueueOptions options() {
+        return QueueOptions.defaults();
+    }
+
+    private <E> SharedQueue<E> create(String name) {
+        return SharedQueue.create(namespace, name, Codecs.standard(), options());
+    }
+
     @Test
     void maxSizeSixFillsUpThenOfferFailsAndATimedPutTimesOut() throws Exception {
-        SharedQueue<Long> queue = SharedQueue.create(namespace, "q", 6);
+        SharedQueue<Long> queue = SharedQueue.create(namespace, "q", Codecs.standard(), options().withMaxSize(6));
         try (CommandChild child = QueueChild.attachingByName(namespace, "q")) {
             assertEquals("6", child.ask("put 0 1 2 3 4 5", "PUT"));
             assertTrue(queue.full());
@@ -46,7 +58,7 @@ class SharedQueueTest extends CrossProcessTest {
 
     @Test
     void takesOneToFiveInOrderThenIsEmpty() throws Exception {
-        SharedQueue<Long> queue = SharedQueue.create(namespace, "q");
+        SharedQueue<Long> queue = create("q");
         try (CommandChild child = QueueChild.attachingByName(namespace, "q")) {
             child.ask("put 1 2 3 4 5", "PUT");
             List<Long> taken = new ArrayList<>();
@@ -63,7 +75,7 @@ class SharedQueueTest extends CrossProcessTest {
 
     @Test
     void sizeGoesZeroOneTwoOneZero() throws Exception {
-        SharedQueue<Long> queue = SharedQueue.create(namespace, "q");
+        SharedQueue<Long> queue = create("q");
         try (CommandChild child = QueueChild.attachingByName(namespace, "q")) {
             assertEquals(0, queue.size());
             child.ask("put 1", "PUT");
@@ -80,7 +92,7 @@ class SharedQueueTest extends CrossProcessTest {
 
     @Test
     void pollWithATimeoutWaitsAboutThatLongOnAnEmptyQueue() throws Exception {
-        SharedQueue<Long> queue = SharedQueue.create(namespace, "q");
+        SharedQueue<Long> queue = create("q");
         try (CommandChild child = QueueChild.attachingByName(namespace, "q")) {
             String[] answer = child.ask("poll 200", "POLL").split(" ");
             assertEquals("null", answer[0]);
@@ -95,7 +107,7 @@ class SharedQueueTest extends CrossProcessTest {
 
     @Test
     void aTakeBlockedInOneProcessReturnsWhatAnotherPuts() throws Exception {
-        SharedQueue<Long> queue = SharedQueue.create(namespace, "q");
+        SharedQueue<Long> queue = create("q");
         try (CommandChild child = QueueChild.attachingByName(namespace, "q")) {
             child.send("take 2");
             Thread.sleep(100);
@@ -108,7 +120,7 @@ class SharedQueueTest extends CrossProcessTest {
 
     @Test
     void closeFailsEveryLaterOperationInEveryProcessAndWakesBlockedTakers() throws Exception {
-        SharedQueue<Long> queue = SharedQueue.create(namespace, "orders");
+        SharedQueue<Long> queue = create("orders");
         try (CommandChild taker = QueueChild.attachingByName(namespace, "orders");
              CommandChild putter = QueueChild.attachingByName(namespace, "orders")) {
             taker.send("take 1");
@@ -132,7 +144,7 @@ class SharedQueueTest extends CrossProcessTest {
 
     @Test
     void aTakeBlockedInAnotherProcessWakesAndFailsOnClose() throws Exception {
-        SharedQueue<Long> queue = SharedQueue.create(namespace, "orders");
+        SharedQueue<Long> queue = create("orders");
         try (CommandChild taker = QueueChild.attachingByName(namespace, "orders");
              CommandChild closer = QueueChild.attachingByName(namespace, "orders")) {
             taker.send("take 1");
@@ -147,7 +159,7 @@ class SharedQueueTest extends CrossProcessTest {
 
     @Test
     void anElementThatCannotBeEncodedFailsInTheCallersPutAndTheNextOneArrives() throws Exception {
-        SharedQueue<Object> queue = SharedQueue.create(namespace, "q");
+        SharedQueue<Object> queue = create("q");
         try (CommandChild child = QueueChild.attachingByName(namespace, "q")) {
             String refused = child.ask("putBad", "PUTBAD");
             assertTrue(refused.startsWith("queue q: cannot encode an element of class java.lang.Object"), refused);
@@ -163,7 +175,7 @@ class SharedQueueTest extends CrossProcessTest {
 
     @Test
     void aMessageThatCannotBeDecodedFailsInThatTakeAndTheNextOneArrives() throws Exception {
-        SharedQueue<Object> queue = SharedQueue.create(namespace, "q");
+        SharedQueue<Object> queue = create("q");
         try (CommandChild child = QueueChild.attachingByName(namespace, "q")) {
             long index = queue.tryClaim(3);
             queue.buffer().set(ValueLayout.JAVA_BYTE, index, (byte) 99); // no such tag
@@ -180,7 +192,7 @@ class SharedQueueTest extends CrossProcessTest {
 
     @Test
     void aHostileSerializedPayloadIsRefusedAndNeverRuns() throws Exception {
-        SharedQueue<Object> queue = SharedQueue.create(namespace, "q");
+        SharedQueue<Object> queue = create("q");
         Path proof = namespace.directory().resolveSibling(namespace.name() + "-gadget-proof");
         Gadget.readObjectRan = false;
         try (CommandChild child = QueueChild.attachingByName(namespace, "q")) {
@@ -200,8 +212,8 @@ class SharedQueueTest extends CrossProcessTest {
 
     @Test
     void aQueueTravelsAsAHandleOnTheCommandLineAndInsideAnotherQueue() throws Exception {
-        SharedQueue<Object> requests = SharedQueue.create(namespace, "requests");
-        SharedQueue<Long> replies = SharedQueue.create(namespace, "replies", Codecs.standard(), QueueOptions.defaults());
+        SharedQueue<Object> requests = create("requests");
+        SharedQueue<Long> replies = create("replies");
         try (CommandChild child = QueueChild.receivingHandle(requests)) {
             requests.put(replies);
             assertEquals("replies", child.ask("takeQueueAndPut 99", "PUT INTO"));
@@ -214,7 +226,7 @@ class SharedQueueTest extends CrossProcessTest {
 
     @Test
     void zeroCopyClaimsAndInPlaceReadsMeetTheCodecsBytes() throws Exception {
-        SharedQueue<Object> queue = SharedQueue.create(namespace, "q", Codecs.standard(), QueueOptions.defaults()
+        SharedQueue<Object> queue = SharedQueue.create(namespace, "q", Codecs.standard(), options()
             .withWaitStrategy(io.mproc.wait.WaitStrategy.busySpin()));
         try (CommandChild child = QueueChild.attachingByName(namespace, "q")) {
             long index = queue.claim(9); // the standard codec's Long: tag 1, then the value
@@ -234,8 +246,38 @@ class SharedQueueTest extends CrossProcessTest {
     }
 
     @Test
+    void aTakeInPlaceWaitsForWhatAnotherProcessPutsAndATimedPollGivesUpWithoutOne() throws Exception {
+        SharedQueue<Object> queue = create("q");
+        try (CommandChild child = QueueChild.attachingByName(namespace, "q")) {
+            long start = System.nanoTime();
+            assertFalse(queue.pollInPlace((buffer, offset, length) -> { }, 200, TimeUnit.MILLISECONDS));
+            assertTrue(System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(200), "waited its timeout");
+            long[] read = new long[1];
+            CompletableFuture<Boolean> waiting = new CompletableFuture<>();
+            Thread.ofPlatform().start(() -> {
+                try {
+                    queue.takeInPlace((buffer, offset, length) ->
+                        read[0] = buffer.get(ValueLayout.JAVA_LONG_UNALIGNED, offset + 1));
+                    waiting.complete(true);
+                } catch (Throwable failed) {
+                    waiting.completeExceptionally(failed);
+                }
+            });
+            Thread.sleep(100);
+            child.ask("put 6", "PUT");
+            assertTrue(waiting.get(30, TimeUnit.SECONDS));
+            assertEquals(6L, read[0], "the standard codec's Long: tag 1, then the value");
+            child.ask("put 7", "PUT");
+            assertTrue(queue.pollInPlace((buffer, offset, length) ->
+                read[0] = buffer.get(ValueLayout.JAVA_LONG_UNALIGNED, offset + 1), 30, TimeUnit.SECONDS));
+            assertEquals(7L, read[0]);
+            child.exit();
+        }
+    }
+
+    @Test
     void unsupportedViewsSaySo() {
-        SharedQueue<Long> queue = SharedQueue.create(namespace, "q");
+        SharedQueue<Long> queue = create("q");
         var thrown = assertThrows(UnsupportedOperationException.class, queue::iterator);
         assertTrue(thrown.getMessage().startsWith("queue q: iteration is not supported across processes"));
         assertThrows(UnsupportedOperationException.class, queue::peek);

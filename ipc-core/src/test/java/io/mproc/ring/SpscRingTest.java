@@ -48,6 +48,29 @@ class SpscRingTest extends CrossProcessTest {
     }
 
     @Test
+    void aRingOfCapacityForNMessagesTakesNOfTheLongestWhereverItsProducerStands() {
+        int messages = 10; // 48-byte records: 480 bytes would fit 512, but not with a wrap's padding
+        int longest = 40;
+        try (SpscRing ring = SpscRing.create(namespace, "r", SpscRing.capacityFor(messages, longest), longest)) {
+            // Each lap starts 8 to 40 bytes further on (one short message), so the batch wraps at every offset.
+            for (int lap = 0; lap < 2 * ring.capacity() / 8; lap++) {
+                for (int i = 0; i < messages; i++) {
+                    assertTrue(ring.offer(1, new byte[longest], 0, longest), "message " + i + " of lap " + lap);
+                }
+                assertEquals(messages, ring.drain((type, buffer, offset, length) -> { }, messages + 1));
+                int shortOne = 8 * (lap % 5);
+                assertTrue(ring.offer(1, new byte[shortOne], 0, shortOne));
+                assertTrue(ring.poll((type, buffer, offset, length) -> { }));
+            }
+        }
+        assertEquals(64, SpscRing.capacityFor(1, 0), "the smallest ring");
+        assertEquals(1024, SpscRing.capacityFor(1, 128), "room for a message of an eighth of the ring");
+        var e = assertThrows(IllegalArgumentException.class, () -> SpscRing.capacityFor(1 << 30, 1000));
+        assertTrue(e.getMessage().startsWith("1073741824 messages of maxMessageLength=1000 need a ring of"),
+            e.getMessage());
+    }
+
+    @Test
     void attachSeesTheCreatorsGeometryAndMessages() {
         try (SpscRing producer = SpscRing.create(namespace, "r", 4096, 256);
              SpscRing consumer = SpscRing.attach(namespace, "r")) {

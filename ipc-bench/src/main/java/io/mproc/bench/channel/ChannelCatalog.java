@@ -19,6 +19,10 @@ import io.mproc.bench.channel.stdio.PipeStream;
 import io.mproc.bench.channel.sync.EventHandoff;
 import io.mproc.bench.channel.sync.LockHandoff;
 import io.mproc.bench.channel.sync.SemaphoreHandoff;
+import io.mproc.bench.channel.primitives.MprocPipePingPong;
+import io.mproc.bench.channel.primitives.QueueInPlacePingPong;
+import io.mproc.bench.channel.primitives.QueuePingPong;
+import io.mproc.queue.QueueShape;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +47,11 @@ public final class ChannelCatalog {
     public static final String MPROC_MPMC = "mproc-mpmc";
     public static final String MPROC_SPSC_DEFAULT = "mproc-spsc-default";
     public static final String MPROC_SPSC_CLAIM = "mproc-spsc-claim";
+    public static final String MPROC_QUEUE_SPIN = "mproc-queue-spin";
+    public static final String MPROC_QUEUE_SPIN_INPLACE = "mproc-queue-spin-inplace";
+    public static final String MPROC_QUEUE_SPIN_MANY = "mproc-queue-spin-many";
+    public static final String MPROC_QUEUE_DEFAULT = "mproc-queue-default";
+    public static final String MPROC_PIPE = "mproc-pipe";
 
     private static final Map<String, Supplier<PingPongChannel>> PING_PONG = new LinkedHashMap<>();
     private static final Map<String, Supplier<StreamChannel>> STREAM = new LinkedHashMap<>();
@@ -63,6 +72,14 @@ public final class ChannelCatalog {
         pingPong(() -> new MprocRingPingPong(MPROC_MPSC, RingKind.MPSC, Waiting.BUSY_SPIN));
         pingPong(() -> new MprocRingPingPong(MPROC_SPSC_DEFAULT, RingKind.SPSC, Waiting.SPIN_THEN_BLOCK));
         pingPong(() -> new MprocRingPingPong(MPROC_MPMC, RingKind.MPMC, Waiting.BUSY_SPIN));
+        // The primitives over those rings: the queue's and the pipe's own targets.
+        // Each queue of a ping-pong has one producer and one consumer: the judged queue figures
+        // declare it (ONE_TO_ONE); -many is the default shape, for comparison.
+        pingPong(() -> new QueuePingPong(MPROC_QUEUE_SPIN, QueueShape.ONE_TO_ONE, Waiting.BUSY_SPIN));
+        pingPong(() -> new QueueInPlacePingPong(MPROC_QUEUE_SPIN_INPLACE));
+        pingPong(() -> new QueuePingPong(MPROC_QUEUE_SPIN_MANY, QueueShape.MANY_TO_MANY, Waiting.BUSY_SPIN));
+        pingPong(() -> new QueuePingPong(MPROC_QUEUE_DEFAULT, QueueShape.ONE_TO_ONE, Waiting.SPIN_THEN_BLOCK));
+        pingPong(() -> new MprocPipePingPong(MPROC_PIPE, Waiting.BUSY_SPIN));
 
         STREAM.put(MappedLongRing.NAME, MappedLongRing::new);
         stream(() -> new AgronaRingStream(AGRONA_RING, AgronaRingKind.ONE_TO_ONE));

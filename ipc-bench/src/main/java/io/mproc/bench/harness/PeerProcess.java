@@ -32,11 +32,14 @@ public final class PeerProcess implements AutoCloseable {
 
     /**
      * JVM options of every peer: FFM for channels that call native code, what Agrona and
-     * Chronicle Queue need on JDK 25, a GC that stays out of the way. The bench JVM gets the
-     * same from the pom.
+     * Chronicle Queue need on JDK 25, a GC that stays out of the way, and a heap whose pages are
+     * touched at start ({@code AlwaysPreTouch}, as latency deployments run): otherwise a channel
+     * that allocates (a queue of {@code Long} decodes one per take) takes a page fault every
+     * 4 KiB of its first pass through a fresh heap, which a quick run never leaves, and its p99
+     * shows page faults, not the channel. The bench JVM gets the same from the pom.
      */
     static final List<String> JVM_OPTIONS = Stream.of(
-        Stream.of("--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC"),
+        Stream.of("--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-XX:+AlwaysPreTouch"),
         AgronaJvm.JVM_OPTIONS.stream(), ChronicleJvm.JVM_OPTIONS.stream()).flatMap(s -> s).distinct().toList();
 
     private final Process process;

@@ -49,7 +49,9 @@ class CatalogChannelsTest {
     @Test
     void theRingsAndTheirPeerAreRegisteredUnderTheNamesTargetsUse() {
         assertTrue(pingPongNames().containsAll(List.of("agrona-ring", "agrona-mpsc-ring", "mproc-spsc", "mproc-mpsc",
-            "mproc-spsc-default")), pingPongNames().toString());
+            "mproc-spsc-default", "mproc-queue-spin", "mproc-queue-spin-inplace", "mproc-queue-spin-many",
+            "mproc-queue-default", "mproc-pipe")),
+            pingPongNames().toString());
         assertTrue(streamNames().containsAll(List.of("agrona-ring", "agrona-mpsc-ring", "mproc-spsc", "mproc-mpsc",
             "mproc-spsc-claim")), streamNames().toString());
     }

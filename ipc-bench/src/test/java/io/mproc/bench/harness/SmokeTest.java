@@ -46,13 +46,19 @@ class SmokeTest {
         assertTrue(lines.stream().anyMatch(l -> l.contains("\"subject\":\"mapped-long-ring\"")));
         // Every ring channel ran across JVMs: round trips at 8 B and 1 KiB, asleep, idle CPU, streams.
         for (String subject : List.of("agrona-ring", "agrona-mpsc-ring", "mproc-spsc", "mproc-mpsc", "mproc-mpmc",
-            "mproc-spsc-default", "mproc-spsc-1kib", "agrona-ring-1kib", "mproc-spsc-default-asleep")) {
+            "mproc-spsc-default", "mproc-spsc-1kib", "agrona-ring-1kib", "mproc-spsc-default-asleep",
+            // ... and the primitives over them: the queue both ways, its default waiting, the pipe.
+            "mproc-queue-spin", "mproc-queue-spin-inplace", "mproc-queue-spin-inplace-1kib", "mproc-queue-spin-many",
+            "mproc-queue-default",
+            "mproc-queue-default-asleep", "mproc-pipe", "mproc-pipe-1kib")) {
             assertTrue(lines.stream().anyMatch(l -> l.contains("\"suite\":\"pingpong\"")
                 && l.contains("\"subject\":\"" + subject + "\"") && l.contains("\"metric\":\"rtt_median\"")),
                 "no pingpong " + subject + " median in\n" + String.join("\n", lines));
         }
-        assertTrue(lines.stream().anyMatch(l -> l.contains("\"subject\":\"mproc-spsc-default\"")
-            && l.contains("\"metric\":\"idle_cpu\"")));
+        for (String blocking : List.of("mproc-spsc-default", "mproc-queue-default")) {
+            assertTrue(lines.stream().anyMatch(l -> l.contains("\"subject\":\"" + blocking + "\"")
+                && l.contains("\"metric\":\"idle_cpu\"")), "no idle CPU of " + blocking);
+        }
         for (String subject : List.of("agrona-ring", "agrona-mpsc-ring", "mproc-spsc", "mproc-spsc-claim", "mproc-mpsc",
             "mproc-mpmc", "mproc-mpmc-2x2")) {
             assertTrue(lines.stream().anyMatch(l -> l.contains("\"suite\":\"throughput\"")
@@ -81,5 +87,6 @@ class SmokeTest {
         assertTrue(report.contains("## pingpong"), report);
         assertTrue(report.contains("Pinning:"), report);
         assertTrue(report.contains("mproc-spsc · rtt_median"), report);
+        assertTrue(report.contains("mproc-queue-spin · rtt_median"), report);
     }
 }

@@ -19,7 +19,7 @@ public enum Waiting {
         this.blocks = blocks;
     }
 
-    /** A new instance of the strategy (they are cheap and stateless). */
+    /** A fresh strategy of this kind, for one side. */
     public WaitStrategy strategy() {
         return strategy.get();
     }
