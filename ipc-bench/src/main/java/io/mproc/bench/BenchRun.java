@@ -5,6 +5,7 @@ import io.mproc.bench.harness.HandoffSuite;
 import io.mproc.bench.harness.PingPongSuite;
 import io.mproc.bench.harness.ThroughputSuite;
 import io.mproc.bench.machine.PinningPlan;
+import io.mproc.bench.plot.PlotWriter;
 import io.mproc.bench.result.Assessment;
 import io.mproc.bench.result.JsonlResultWriter;
 import io.mproc.bench.result.MachineInfo;
@@ -24,8 +25,8 @@ import java.util.stream.Stream;
 
 /**
  * One run of the bench: the selected suites in order (floors first, so every later figure has
- * its floor from moments before), then the ratio figures and the report. A suite that fails is
- * reported and the others still run: one broken channel must not hide the rest.
+ * its floor from moments before), then the ratio figures, the plots and the report. A suite that
+ * fails is reported and the others still run: one broken channel must not hide the rest.
  */
 public final class BenchRun {
 
@@ -78,8 +79,10 @@ public final class BenchRun {
                     writer.add(a.ratioFigure());
                 }
             }
+            PlotWriter.Outcome plots = PlotWriter.write(out, results);
+            plots.problems().forEach(context::note);
             ReportWriter.write(reportFile, new ReportWriter.Header(MachineInfo.probe(), options.profile().name(),
-                pinning.describe(), context.notes()), assessments);
+                pinning.describe(), context.notes()), assessments, plots.plots());
             long missed = assessments.stream().filter(a -> a.verdict() == Verdict.MISSED).count();
             return new Summary(resultsFile, reportFile, missed, List.copyOf(failed));
         } finally {
