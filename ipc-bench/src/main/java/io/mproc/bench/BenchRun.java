@@ -1,6 +1,7 @@
 package io.mproc.bench;
 
 import io.mproc.bench.floor.FloorSuite;
+import io.mproc.bench.harness.FixedRateSuite;
 import io.mproc.bench.harness.HandoffSuite;
 import io.mproc.bench.harness.PingPongSuite;
 import io.mproc.bench.harness.ThroughputSuite;
@@ -38,7 +39,8 @@ public final class BenchRun {
     private final List<Suite> suites;
 
     public BenchRun(BenchOptions options) {
-        this(options, List.of(new FloorSuite(), new PingPongSuite(), new HandoffSuite(), new ThroughputSuite()));
+        this(options, List.of(new FloorSuite(), new PingPongSuite(), new HandoffSuite(), new ThroughputSuite(),
+            new FixedRateSuite()));
     }
 
     BenchRun(BenchOptions options, List<Suite> suites) {

@@ -15,6 +15,7 @@ public final class TargetCatalog {
     public static final String PINGPONG = "pingpong";
     public static final String THROUGHPUT = "throughput";
     public static final String HANDOFF = "handoff";
+    public static final String FIXEDRATE = "fixedrate";
     public static final String START = "start";
     public static final String POOL = "pool";
 
@@ -140,6 +141,15 @@ public final class TargetCatalog {
         }
         r.add(new FigureRule(new FigureKey(THROUGHPUT, "mproc-mpmc-2x2", RATE), null,
             new Target.AtLeast(5e6, "msgs/s")));
+
+        // Fixed-rate one-way latency: Chronicle Queue beside mproc's SPSC ring at the same rate
+        // (ratio = how many times mproc's latency Chronicle's is). Shown, not judged.
+        for (String rate : List.of("100k", "1m")) {
+            for (String metric : List.of("latency_median", "latency_p99")) {
+                r.add(new FigureRule(new FigureKey(FIXEDRATE, "chronicle-queue-" + rate, metric),
+                    new FigureKey(FIXEDRATE, "mproc-spsc-" + rate, metric), null));
+            }
+        }
 
         // Event / Lock / Semaphore hand-off between two JVMs. "Blocking" is measured with the
         // waiter asleep (1 ms pause before each round trip), so it is judged against the floor

@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The whole bench end to end in its smallest configuration (what CI runs): real C floors if
- * cc exists, a real peer JVM for the ping-pong and throughput channels, then the two files.
+ * cc exists, a real peer JVM for the ping-pong, throughput and fixed-rate channels, then the
+ * two files and the plots.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class SmokeTest {
@@ -76,10 +77,19 @@ class SmokeTest {
             }
         }
         assertTrue(lines.stream().anyMatch(l -> l.contains("\"subject\":\"jvm-start\"")));
+        // Fixed-rate one-way latency, sender in a peer JVM, for mproc and Chronicle Queue.
+        for (String subject : List.of("mproc-spsc-100k", "chronicle-queue-100k")) {
+            assertTrue(lines.stream().anyMatch(l -> l.contains("\"suite\":\"fixedrate\"")
+                && l.contains("\"subject\":\"" + subject + "\"") && l.contains("\"metric\":\"latency_median\"")),
+                "no fixedrate " + subject + " in\n" + String.join("\n", lines));
+        }
 
         String report = Files.readString(out.resolve("report.md"));
         assertTrue(report.contains("## pingpong"), report);
         assertTrue(report.contains("Pinning:"), report);
         assertTrue(report.contains("mproc-spsc · rtt_median"), report);
+        // The plots are drawn and linked (this JVM is headless).
+        assertTrue(Files.size(out.resolve("latency-pingpong.png")) > 0);
+        assertTrue(report.contains("![pingpong: round trip by percentile](latency-pingpong.png)"), report);
     }
 }
