@@ -7,6 +7,7 @@ import io.mproc.bench.harness.PingPongSuite;
 import io.mproc.bench.harness.ThroughputSuite;
 import io.mproc.bench.machine.PinningPlan;
 import io.mproc.bench.plot.PlotWriter;
+import io.mproc.bench.python.PythonSuite;
 import io.mproc.bench.result.Assessment;
 import io.mproc.bench.result.JsonlResultWriter;
 import io.mproc.bench.result.MachineInfo;
@@ -40,7 +41,7 @@ public final class BenchRun {
 
     public BenchRun(BenchOptions options) {
         this(options, List.of(new FloorSuite(), new PingPongSuite(), new HandoffSuite(), new ThroughputSuite(),
-            new FixedRateSuite()));
+            new FixedRateSuite(), new PythonSuite()));
     }
 
     BenchRun(BenchOptions options, List<Suite> suites) {

@@ -70,8 +70,7 @@ final class ChartRenderer {
             .setYAxisMin(Math.floor(Math.log10(lowest)))
             .setyAxisTickLabelsFormattingFunction(exponent(v -> Quantity.format(v, spec.unit())))
             .setXAxisLabelRotation(30)
-            .setLegendPosition(Styler.LegendPosition.OutsideE)
-            .setLegendVisible(spec.series().size() > 1);
+            .setLegendPosition(Styler.LegendPosition.OutsideE);
         // Series that never share a category (mproc's channels, Python's queue) take the whole
         // width of their categories; series that do (the pool's tasks) stand side by side.
         chart.getStyler().setOverlapped(!spec.seriesShareACategory());

@@ -16,6 +16,7 @@ public final class TargetCatalog {
     public static final String THROUGHPUT = "throughput";
     public static final String HANDOFF = "handoff";
     public static final String FIXEDRATE = "fixedrate";
+    public static final String PYTHON = "python";
     public static final String START = "start";
     public static final String POOL = "pool";
 
@@ -160,6 +161,26 @@ public final class TargetCatalog {
             FigureKey blocking = new FigureKey(HANDOFF, primitive + "-blocking", RTT_MEDIAN);
             r.add(new FigureRule(blocking, futexAsleep, new Target.AtMostTimesFloor(1.2)));
             r.add(new FigureRule(blocking, futex, null));
+        }
+
+        // Python's multiprocessing beside mproc's matching figure of the same run, shown, not
+        // judged. Ratio = Python's figure / mproc's: above 1 for a time, below 1 for a rate, means
+        // Python is slower.
+        String[][] pythonBesideMproc = {
+            {"queue", RTT_MEDIAN, PINGPONG, "mproc-queue-default"},
+            {"queue", RTT_MEDIAN, PINGPONG, "mproc-spsc-default"},
+            {"pipe", RTT_MEDIAN, PINGPONG, "mproc-pipe"},
+            {"event", RTT_MEDIAN, HANDOFF, "event-blocking"},
+            {"queue", RATE, THROUGHPUT, "mproc-spsc"},
+            {"process-fork", START_MEDIAN, START, "child-warm"},
+            {"process-spawn", START_MEDIAN, START, "child-cold"},
+            {"pool-apply", RTT_MEDIAN, POOL, "apply"},
+            {"pool-map-square-2-workers", "tasks_per_s", POOL, "map-square-2-workers"},
+            {"pool-apply-async", "tasks_per_s", POOL, "apply-async"},
+        };
+        for (String[] pair : pythonBesideMproc) {
+            r.add(new FigureRule(new FigureKey(PYTHON, pair[0], pair[1]), new FigureKey(pair[2], pair[3], pair[1]),
+                null));
         }
 
         // Child JVM start.
