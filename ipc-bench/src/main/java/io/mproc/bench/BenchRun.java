@@ -5,6 +5,7 @@ import io.mproc.bench.harness.FixedRateSuite;
 import io.mproc.bench.harness.HandoffSuite;
 import io.mproc.bench.harness.PingPongSuite;
 import io.mproc.bench.harness.ThroughputSuite;
+import io.mproc.bench.jmh.JmhSuite;
 import io.mproc.bench.machine.PinningPlan;
 import io.mproc.bench.plot.PlotWriter;
 import io.mproc.bench.python.PythonSuite;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -41,7 +43,7 @@ public final class BenchRun {
 
     public BenchRun(BenchOptions options) {
         this(options, List.of(new FloorSuite(), new PingPongSuite(), new HandoffSuite(), new ThroughputSuite(),
-            new FixedRateSuite(), new PythonSuite()));
+            new FixedRateSuite(), new PythonSuite(), new JmhSuite()));
     }
 
     BenchRun(BenchOptions options, List<Suite> suites) {
@@ -65,6 +67,12 @@ public final class BenchRun {
             BenchContext context = new BenchContext(options.profile(), out, shmDir, pinning, results);
             for (Suite suite : suites) {
                 if (!options.selects(suite.name())) {
+                    continue;
+                }
+                Optional<String> skipped = options.suites().isEmpty()
+                    ? suite.skippedUnlessNamed(options.profile()) : Optional.empty();
+                if (skipped.isPresent()) {
+                    context.note("suite " + suite.name() + " not run: " + skipped.get());
                     continue;
                 }
                 System.out.println("== " + suite.name());

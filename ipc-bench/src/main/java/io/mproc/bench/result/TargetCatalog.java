@@ -17,6 +17,7 @@ public final class TargetCatalog {
     public static final String HANDOFF = "handoff";
     public static final String FIXEDRATE = "fixedrate";
     public static final String PYTHON = "python";
+    public static final String JMH = "jmh";
     public static final String START = "start";
     public static final String POOL = "pool";
 

@@ -98,6 +98,7 @@ class SmokeTest {
         assertTrue(report.contains("## pingpong"), report);
         assertTrue(report.contains("Pinning:"), report);
         assertTrue(report.contains("mproc-spsc · rtt_median"), report);
+        assertTrue(report.contains("suite jmh not run"), "JMH takes a minute: only named or full runs have it");
         // The plots are drawn and linked (this JVM is headless).
         assertTrue(Files.size(out.resolve("latency-pingpong.png")) > 0);
         assertTrue(report.contains("![pingpong: round trip by percentile](latency-pingpong.png)"), report);
