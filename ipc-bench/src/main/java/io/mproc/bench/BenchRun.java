@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -58,6 +59,7 @@ public final class BenchRun {
         PinningPlan pinning = PinningPlan.decide(options.pin());
         Path shmDir = createShmDir();
         List<String> failed = new ArrayList<>();
+        List<String> durations = new ArrayList<>();
         try (JsonlResultWriter writer = new JsonlResultWriter(resultsFile)) {
             Results results = new Results(figure -> {
                 writer.add(figure);
@@ -76,6 +78,7 @@ public final class BenchRun {
                     continue;
                 }
                 System.out.println("== " + suite.name());
+                long start = System.nanoTime();
                 try {
                     suite.run(context);
                 } catch (Exception broken) {
@@ -83,6 +86,10 @@ public final class BenchRun {
                     context.note("suite " + suite.name() + " FAILED: " + broken);
                     broken.printStackTrace(System.out);
                 }
+                durations.add(String.format(Locale.ROOT, "%s %.1f s", suite.name(), (System.nanoTime() - start) / 1e9));
+            }
+            if (!durations.isEmpty()) {
+                context.note("time per suite: " + String.join(", ", durations));
             }
             List<Assessment> assessments = TargetCatalog.standard().assess(results);
             for (Assessment a : assessments) {

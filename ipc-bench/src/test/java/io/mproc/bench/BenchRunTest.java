@@ -48,5 +48,6 @@ class BenchRunTest {
         new BenchRun(BenchOptions.parse("--smoke", "--no-pin", "--suite", "slow", "--out", out.resolve("b").toString()),
             List.of(suite)).run();
         assertEquals(List.of("smoke"), suite.ran);
+        assertTrue(Files.readString(out.resolve("b/report.md")).contains("Note: time per suite: slow "));
     }
 }

@@ -6,6 +6,7 @@ import io.mproc.bench.channel.ChannelCatalog;
 import io.mproc.bench.channel.ChannelSpec;
 import io.mproc.bench.channel.ChannelUnavailableException;
 import io.mproc.bench.channel.StreamChannel;
+import io.mproc.bench.channel.mproc.MprocRingStream;
 import io.mproc.bench.latency.RepeatedLatency;
 import io.mproc.bench.result.TargetCatalog;
 
@@ -28,6 +29,13 @@ public final class FixedRateSuite implements Suite {
     static final List<String> CHANNELS = List.of(ChannelCatalog.CHRONICLE_QUEUE, ChannelCatalog.MPROC_SPSC);
     static final String METRIC_PREFIX = "latency";
     private static final int PAYLOAD_BYTES = 8;
+    /**
+     * mproc's ring holds 64 Ki messages of 8 bytes here (64 ms at 1 M msgs/s), not the other
+     * suites' 64 KiB (4 ms): on a shared 2-core VM either side is descheduled for milliseconds at
+     * times, and a ring that fills in less stalls the sender and measures the scheduler's slice.
+     * Chronicle Queue, a journal, never fills.
+     */
+    static final int RING_BYTES = 1 << 20;
     private static final Duration LIMIT = Duration.ofMinutes(10);
 
     @Override
@@ -63,7 +71,8 @@ public final class FixedRateSuite implements Suite {
     private void measure(BenchContext context, FixedRateHarness harness, StreamChannel channel, String subject,
                          long rate, FixedRatePlan plan) throws Exception {
         ChannelSpec spec = new ChannelSpec(context.shmDir(), name() + "-" + subject, PAYLOAD_BYTES,
-            Map.of(FixedRateSchedule.RATE_OPTION, Long.toString(rate)));
+            Map.of(FixedRateSchedule.RATE_OPTION, Long.toString(rate),
+                MprocRingStream.CAPACITY_OPTION, Integer.toString(RING_BYTES)));
         MeasuringThread.Outcome<RepeatedLatency> outcome = harness.measure(channel, spec, plan.counts(rate));
         if (context.pinning().enabled() && !outcome.pinned()) {
             context.note(name() + "/" + subject + ": the measuring thread could not be pinned "

@@ -35,8 +35,14 @@ record LatencyChart(String file, String title, List<PercentileCurve> curves) {
         return charts;
     }
 
-    /** The chart a curve belongs to: its suite, and its variant if the subject names one. */
+    /**
+     * The chart a curve belongs to: its suite, and its variant if the subject names one; the
+     * floors stay together, as each is the floor of some chart.
+     */
     static String chartKey(PercentileCurve curve) {
+        if (curve.suite().equals("floors")) {
+            return curve.suite();
+        }
         for (String variant : VARIANTS) {
             if (curve.subject().endsWith("-" + variant)) {
                 return curve.suite() + "-" + variant;

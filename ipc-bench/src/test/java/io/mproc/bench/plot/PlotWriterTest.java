@@ -35,6 +35,7 @@ class PlotWriterTest {
     private static Results results() {
         Results results = new Results(figure -> { });
         results.addCurve(curve("floors", "c-cache-line-spin", 130));
+        results.addCurve(curve("floors", "c-futex-cross-core-asleep", 60_000));
         results.addCurve(curve("pingpong", "mproc-spsc", 150));
         results.addCurve(curve("pingpong", "agrona-ring", 160));
         results.addCurve(curve("pingpong", "mproc-spsc-1kib", 400));
@@ -58,6 +59,7 @@ class PlotWriterTest {
         assertEquals(List.of("mproc-spsc", "agrona-ring"),
             charts.get(1).curves().stream().map(PercentileCurve::subject).toList());
         assertEquals("pingpong: round trip by percentile", charts.get(1).title());
+        assertEquals(2, charts.getFirst().curves().size(), "the floors stay together");
     }
 
     @Test
