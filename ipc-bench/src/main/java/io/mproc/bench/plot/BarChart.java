@@ -23,7 +23,8 @@ record BarChart(String file, String title, String unit, List<Bar> bars) {
         bars = List.copyOf(bars);
     }
 
-    static final String MPROC = "mproc and peers";
+    static final String MPROC = "mproc";
+    static final String OTHERS = "floors and other libraries";
     static final String PYTHON = "Python multiprocessing";
 
     /** Throughput, process start and the pool's figures, each as a chart if the run has them. */
@@ -40,7 +41,7 @@ record BarChart(String file, String title, String unit, List<Bar> bars) {
     private static Optional<BarChart> throughput(List<Figure> figures) {
         List<Bar> bars = new ArrayList<>();
         figures.stream().filter(f -> f.suite().equals("throughput") && f.metric().equals("msgs_per_s"))
-            .forEach(f -> bars.add(new Bar(f.subject(), MPROC, f.value())));
+            .forEach(f -> bars.add(new Bar(f.subject(), seriesOf(f), f.value())));
         figures.stream().filter(f -> f.suite().equals("python") && f.metric().equals("msgs_per_s"))
             .forEach(f -> bars.add(new Bar("python-" + f.subject(), PYTHON, f.value())));
         bars.sort(Comparator.comparingDouble(Bar::value).reversed());
@@ -58,7 +59,9 @@ record BarChart(String file, String title, String unit, List<Bar> bars) {
                 continue;
             }
             switch (f.suite()) {
-                case "floors", "start" -> bars.add(new Bar(f.subject(), MPROC, f.value()));
+                case "floors" -> bars.add(new Bar(f.subject(), OTHERS, f.value()));
+                case "start" -> bars.add(new Bar(f.subject(), f.subject().startsWith("child") ? MPROC : OTHERS,
+                    f.value()));
                 case "python" -> bars.add(new Bar("python-" + f.subject(), PYTHON, f.value()));
                 default -> { }
             }
@@ -76,11 +79,16 @@ record BarChart(String file, String title, String unit, List<Bar> bars) {
         List<Bar> bars = new ArrayList<>();
         Predicate<Figure> measured = f -> f.metric().equals(metric);
         figures.stream().filter(measured.and(f -> f.suite().equals("pool")))
-            .forEach(f -> bars.add(new Bar(f.subject(), "mproc", f.value())));
+            .forEach(f -> bars.add(new Bar(f.subject(), MPROC, f.value())));
         figures.stream().filter(measured.and(f -> f.suite().equals("python") && f.subject().startsWith("pool-")))
             .forEach(f -> bars.add(new Bar(f.subject().substring("pool-".length()), PYTHON, f.value())));
         String unit = bars.isEmpty() ? "" : unitOf(figures, metric);
         return chart(file, title, unit, bars);
+    }
+
+    /** mproc's own channels apart from the floors and the other libraries they are measured against. */
+    private static String seriesOf(Figure f) {
+        return f.subject().startsWith("mproc-") ? MPROC : OTHERS;
     }
 
     private static String unitOf(List<Figure> figures, String metric) {

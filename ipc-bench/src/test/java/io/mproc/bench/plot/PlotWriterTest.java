@@ -88,12 +88,14 @@ class PlotWriterTest {
         BarChart throughput = charts.getFirst();
         assertEquals(List.of("mproc-spsc", "stdio-pipe", "python-queue"), throughput.categories(), "fastest first");
         assertEquals(0.23e6, throughput.value(BarChart.PYTHON, "python-queue"));
+        assertEquals(40e6, throughput.value(BarChart.MPROC, "mproc-spsc"));
+        assertEquals(0.9e6, throughput.value(BarChart.OTHERS, "stdio-pipe"));
 
         BarChart pool = charts.get(2);
         assertEquals(List.of("apply-async", "map-square-2-workers"), pool.categories());
-        assertEquals(1.5e6, pool.value("mproc", "apply-async"));
+        assertEquals(1.5e6, pool.value(BarChart.MPROC, "apply-async"));
         assertEquals(23e3, pool.value(BarChart.PYTHON, "apply-async"));
-        assertNull(pool.value("mproc", "map-square-2-workers"), "mproc's map was not measured: no bar");
+        assertNull(pool.value(BarChart.MPROC, "map-square-2-workers"), "mproc's map was not measured: no bar");
     }
 
     @Test
