@@ -34,6 +34,7 @@ public final class FixedRateHarness {
     private final PinningPlan pinning;
     private final Duration limit;
 
+    /** {@code limit} bounds the whole measurement; past it both sides give up. */
     public FixedRateHarness(PinningPlan pinning, Duration limit) {
         this.pinning = pinning;
         this.limit = limit;

@@ -40,6 +40,7 @@ public class CodecBenchmark {
     private MemorySegment target;
     private int length;
 
+    /** Picks the codec and element, and encodes it once for {@link #decode()}. */
     @Setup(Level.Trial)
     @SuppressWarnings("unchecked")
     public void prepare() {
@@ -68,6 +69,7 @@ public class CodecBenchmark {
         codec.encode(value, target, 0);
     }
 
+    /** A producer's part: the exact length, then the bytes. */
     @Benchmark
     public int encode() {
         int n = codec.encodedLength(value);
@@ -75,6 +77,7 @@ public class CodecBenchmark {
         return n;
     }
 
+    /** A consumer's part: the element, created from the bytes. */
     @Benchmark
     public Object decode() {
         return codec.decode(target, 0, length);

@@ -54,6 +54,7 @@ public class RingBenchmark {
     private final MessageHandler reader = (type, segment, offset, length) -> sum += segment.get(VALUE, offset);
     private long next;
 
+    /** Creates the ring in a namespace of its own under /dev/shm (the temp dir without it). */
     @Setup(Level.Trial)
     public void open() throws IOException {
         Path shm = Path.of("/dev/shm");
@@ -68,6 +69,7 @@ public class RingBenchmark {
         buffer = messages.buffer();
     }
 
+    /** Unmaps the ring and removes its files. */
     @TearDown(Level.Trial)
     public void close() throws IOException {
         messages.close();
@@ -75,6 +77,7 @@ public class RingBenchmark {
         Files.deleteIfExists(dir);
     }
 
+    /** Zero-copy: claim 8 bytes, write the value in place, commit, then read it back. */
     @Benchmark
     public long claimCommitPoll() {
         long index = messages.tryClaim(1, Long.BYTES);
@@ -84,6 +87,7 @@ public class RingBenchmark {
         return sum;
     }
 
+    /** Copying: offer 8 bytes from a heap segment, then read them back. */
     @Benchmark
     public void offerPoll(Blackhole hole) {
         source.set(ValueLayout.JAVA_LONG, 0, ++next);

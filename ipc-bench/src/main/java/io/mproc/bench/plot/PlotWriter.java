@@ -31,6 +31,7 @@ public final class PlotWriter {
     private PlotWriter() {
     }
 
+    /** Draws every chart the run's figures and curves make into {@code dir}. */
     public static Outcome write(Path dir, Results results) {
         System.setProperty("java.awt.headless", "true");
         List<PlotLink> plots = new ArrayList<>();
