@@ -1,10 +1,14 @@
 package io.mproc.bench;
 
 import io.mproc.bench.floor.FloorSuite;
+import io.mproc.bench.harness.FixedRateSuite;
 import io.mproc.bench.harness.HandoffSuite;
 import io.mproc.bench.harness.PingPongSuite;
 import io.mproc.bench.harness.ThroughputSuite;
+import io.mproc.bench.jmh.JmhSuite;
 import io.mproc.bench.machine.PinningPlan;
+import io.mproc.bench.plot.PlotWriter;
+import io.mproc.bench.python.PythonSuite;
 import io.mproc.bench.result.Assessment;
 import io.mproc.bench.result.JsonlResultWriter;
 import io.mproc.bench.result.MachineInfo;
@@ -20,12 +24,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * One run of the bench: the selected suites in order (floors first, so every later figure has
- * its floor from moments before), then the ratio figures and the report. A suite that fails is
- * reported and the others still run: one broken channel must not hide the rest.
+ * its floor from moments before), then the ratio figures, the plots and the report. A suite that
+ * fails is reported and the others still run: one broken channel must not hide the rest.
  */
 public final class BenchRun {
 
@@ -37,7 +43,8 @@ public final class BenchRun {
     private final List<Suite> suites;
 
     public BenchRun(BenchOptions options) {
-        this(options, List.of(new FloorSuite(), new PingPongSuite(), new HandoffSuite(), new ThroughputSuite()));
+        this(options, List.of(new FloorSuite(), new PingPongSuite(), new HandoffSuite(), new ThroughputSuite(),
+            new FixedRateSuite(), new PythonSuite(), new JmhSuite()));
     }
 
     BenchRun(BenchOptions options, List<Suite> suites) {
@@ -52,6 +59,7 @@ public final class BenchRun {
         PinningPlan pinning = PinningPlan.decide(options.pin());
         Path shmDir = createShmDir();
         List<String> failed = new ArrayList<>();
+        List<String> durations = new ArrayList<>();
         try (JsonlResultWriter writer = new JsonlResultWriter(resultsFile)) {
             Results results = new Results(figure -> {
                 writer.add(figure);
@@ -63,7 +71,14 @@ public final class BenchRun {
                 if (!options.selects(suite.name())) {
                     continue;
                 }
+                Optional<String> skipped = options.suites().isEmpty()
+                    ? suite.skippedUnlessNamed(options.profile()) : Optional.empty();
+                if (skipped.isPresent()) {
+                    context.note("suite " + suite.name() + " not run: " + skipped.get());
+                    continue;
+                }
                 System.out.println("== " + suite.name());
+                long start = System.nanoTime();
                 try {
                     suite.run(context);
                 } catch (Exception broken) {
@@ -71,6 +86,10 @@ public final class BenchRun {
                     context.note("suite " + suite.name() + " FAILED: " + broken);
                     broken.printStackTrace(System.out);
                 }
+                durations.add(String.format(Locale.ROOT, "%s %.1f s", suite.name(), (System.nanoTime() - start) / 1e9));
+            }
+            if (!durations.isEmpty()) {
+                context.note("time per suite: " + String.join(", ", durations));
             }
             List<Assessment> assessments = TargetCatalog.standard().assess(results);
             for (Assessment a : assessments) {
@@ -78,8 +97,10 @@ public final class BenchRun {
                     writer.add(a.ratioFigure());
                 }
             }
+            PlotWriter.Outcome plots = PlotWriter.write(out, results);
+            plots.problems().forEach(context::note);
             ReportWriter.write(reportFile, new ReportWriter.Header(MachineInfo.probe(), options.profile().name(),
-                pinning.describe(), context.notes()), assessments);
+                pinning.describe(), context.notes()), assessments, plots.plots());
             long missed = assessments.stream().filter(a -> a.verdict() == Verdict.MISSED).count();
             return new Summary(resultsFile, reportFile, missed, List.copyOf(failed));
         } finally {

@@ -5,6 +5,7 @@ import io.mproc.bench.channel.ChannelSpec;
 import io.mproc.bench.channel.PeerGoneException;
 import io.mproc.bench.channel.PeerWatch;
 import io.mproc.bench.channel.PingPongChannel;
+import io.mproc.bench.channel.SpinWait;
 import io.mproc.bench.channel.Ponger;
 import io.mproc.bench.channel.StdioLink;
 import io.mproc.bench.channel.StdioPingPongChannel;
@@ -22,6 +23,7 @@ import java.util.Optional;
 
 /**
  * The peer JVM's entry point: {@code pong} echoes round trips, {@code produce} sends a stream,
+ * {@code produce-at-rate} sends one on a {@link FixedRateSchedule},
  * {@code group-produce} / {@code group-consume} are members of an {@link MpmcGroup}. For a
  * channel carried by this process's stdin and stdout it says READY and DONE on stderr.
  * Arguments are {@code key=value} ({@code channel}, {@code count}, {@code parent}, {@code limit-ms}
@@ -80,6 +82,13 @@ public final class PeerMain {
                     for (long value = 1; value <= count; value++) {
                         producer.send(value);
                     }
+                }
+            }
+            case FixedRateHarness.ROLE -> {
+                try (StreamProducer producer = ChannelCatalog.stream(channel).openProducer(spec, watch)) {
+                    say(READY);
+                    FixedRateHarness.send(producer, FixedRateSchedule.await(spec, watch), count, new SpinWait(watch),
+                        System::nanoTime);
                 }
             }
             case "group-produce" -> {

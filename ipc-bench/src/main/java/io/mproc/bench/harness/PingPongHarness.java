@@ -111,6 +111,7 @@ public final class PingPongHarness {
             pinger.roundTrip(++sequence);
         }
         LatencyRecorder recorder = new LatencyRecorder();
+        LatencyRecorder allReps = new LatencyRecorder();
         List<LatencySummary> reps = new ArrayList<>(counts.reps());
         for (int rep = 0; rep < counts.reps(); rep++) {
             recorder.reset();
@@ -123,7 +124,8 @@ public final class PingPongHarness {
                 recorder.record(System.nanoTime() - start);
             }
             reps.add(recorder.summary());
+            allReps.add(recorder);
         }
-        return new RepeatedLatency(reps);
+        return new RepeatedLatency(reps, allReps.percentiles());
     }
 }

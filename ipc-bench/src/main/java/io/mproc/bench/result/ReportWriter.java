@@ -12,7 +12,8 @@ import java.util.ArrayList;
 /**
  * Writes {@code report.md}: where and how the run happened, then one table per suite with each
  * figure, the floor measured in the same run, the ratio, the target and whether it was met.
- * A missed target is said plainly, in its row and in a count at the top.
+ * A missed target is said plainly, in its row and in a count at the top. Plots written next to
+ * the report are linked under the summary and shown at the end.
  */
 public final class ReportWriter {
 
@@ -27,10 +28,24 @@ public final class ReportWriter {
     }
 
     public static void write(Path file, Header header, List<Assessment> assessments) throws IOException {
-        Files.writeString(file, render(header, assessments), StandardCharsets.UTF_8);
+        write(file, header, assessments, List.of());
+    }
+
+    /** As {@link #write(Path, Header, List)}, linking {@code plots} (files next to the report). */
+    public static void write(Path file, Header header, List<Assessment> assessments, List<PlotLink> plots)
+        throws IOException {
+        Files.writeString(file, render(header, assessments, plots), StandardCharsets.UTF_8);
     }
 
     public static String render(Header header, List<Assessment> assessments) {
+        return render(header, assessments, List.of());
+    }
+
+    /**
+     * The report; {@code plots} are listed under the summary and shown at the end, so that the
+     * tables come first.
+     */
+    public static String render(Header header, List<Assessment> assessments, List<PlotLink> plots) {
         StringBuilder md = new StringBuilder(4096);
         MachineInfo m = header.machine();
         md.append("# mproc benchmark report\n\n");
@@ -66,6 +81,14 @@ public final class ReportWriter {
         md.append("Ratios are against floors measured in this run; on shared 2-core VMs absolute times "
             + "move between runs, ratios much less. Each statistic is the median over the repetitions; "
             + "(reps a – b) is the range of the per-repetition values; max is the worst single sample.\n\n");
+        if (!plots.isEmpty()) {
+            md.append("Plots (at the end): ");
+            for (int i = 0; i < plots.size(); i++) {
+                md.append(i == 0 ? "" : ", ").append('[').append(plots.get(i).file()).append("](")
+                    .append(plots.get(i).file()).append(')');
+            }
+            md.append("\n\n");
+        }
 
         Map<String, List<Assessment>> bySuite = new LinkedHashMap<>();
         for (Assessment a : assessments) {
@@ -83,6 +106,13 @@ public final class ReportWriter {
                 }
             }
             md.append('\n');
+        }
+        if (!plots.isEmpty()) {
+            md.append("## Plots\n\n");
+            for (PlotLink plot : plots) {
+                md.append("### ").append(plot.title()).append("\n\n![").append(plot.title()).append("](")
+                    .append(plot.file()).append(")\n\n");
+            }
         }
         return md.toString();
     }

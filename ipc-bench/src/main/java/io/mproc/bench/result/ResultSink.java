@@ -5,4 +5,11 @@ package io.mproc.bench.result;
 public interface ResultSink {
 
     void add(Figure figure);
+
+    /**
+     * The distribution behind a subject's latency figures, for the plots; a sink that keeps
+     * only figures ignores it.
+     */
+    default void addCurve(PercentileCurve curve) {
+    }
 }

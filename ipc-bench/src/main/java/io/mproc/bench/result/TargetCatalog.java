@@ -15,6 +15,9 @@ public final class TargetCatalog {
     public static final String PINGPONG = "pingpong";
     public static final String THROUGHPUT = "throughput";
     public static final String HANDOFF = "handoff";
+    public static final String FIXEDRATE = "fixedrate";
+    public static final String PYTHON = "python";
+    public static final String JMH = "jmh";
     public static final String START = "start";
     public static final String POOL = "pool";
 
@@ -159,6 +162,15 @@ public final class TargetCatalog {
         r.add(new FigureRule(new FigureKey(THROUGHPUT, "mproc-mpmc-2x2", RATE), null,
             new Target.AtLeast(5e6, "msgs/s")));
 
+        // Fixed-rate one-way latency: Chronicle Queue beside mproc's SPSC ring at the same rate
+        // (ratio = how many times mproc's latency Chronicle's is). Shown, not judged.
+        for (String rate : List.of("100k", "1m")) {
+            for (String metric : List.of("latency_median", "latency_p99")) {
+                r.add(new FigureRule(new FigureKey(FIXEDRATE, "chronicle-queue-" + rate, metric),
+                    new FigureKey(FIXEDRATE, "mproc-spsc-" + rate, metric), null));
+            }
+        }
+
         // Event / Lock / Semaphore hand-off between two JVMs. "Blocking" is measured with the
         // waiter asleep (1 ms pause before each round trip), so it is judged against the floor
         // measured the same way; the back-to-back futex floor is shown beside it.
@@ -168,6 +180,26 @@ public final class TargetCatalog {
             FigureKey blocking = new FigureKey(HANDOFF, primitive + "-blocking", RTT_MEDIAN);
             r.add(new FigureRule(blocking, futexAsleep, new Target.AtMostTimesFloor(1.2)));
             r.add(new FigureRule(blocking, futex, null));
+        }
+
+        // Python's multiprocessing beside mproc's matching figure of the same run, shown, not
+        // judged. Ratio = Python's figure / mproc's: above 1 for a time, below 1 for a rate, means
+        // Python is slower.
+        String[][] pythonBesideMproc = {
+            {"queue", RTT_MEDIAN, PINGPONG, "mproc-queue-default"},
+            {"queue", RTT_MEDIAN, PINGPONG, "mproc-spsc-default"},
+            {"pipe", RTT_MEDIAN, PINGPONG, "mproc-pipe"},
+            {"event", RTT_MEDIAN, HANDOFF, "event-blocking"},
+            {"queue", RATE, THROUGHPUT, "mproc-spsc"},
+            {"process-fork", START_MEDIAN, START, "child-warm"},
+            {"process-spawn", START_MEDIAN, START, "child-cold"},
+            {"pool-apply", RTT_MEDIAN, POOL, "apply"},
+            {"pool-map-square-2-workers", "tasks_per_s", POOL, "map-square-2-workers"},
+            {"pool-apply-async", "tasks_per_s", POOL, "apply-async"},
+        };
+        for (String[] pair : pythonBesideMproc) {
+            r.add(new FigureRule(new FigureKey(PYTHON, pair[0], pair[1]), new FigureKey(pair[2], pair[3], pair[1]),
+                null));
         }
 
         // Child JVM start.

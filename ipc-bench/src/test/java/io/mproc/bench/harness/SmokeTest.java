@@ -2,6 +2,7 @@ package io.mproc.bench.harness;
 
 import io.mproc.bench.BenchOptions;
 import io.mproc.bench.BenchRun;
+import io.mproc.bench.machine.Executables;
 import io.mproc.bench.result.FlatJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -21,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The whole bench end to end in its smallest configuration (what CI runs): real C floors if
- * cc exists, a real peer JVM for the ping-pong and throughput channels, then the two files.
+ * cc exists, a real peer JVM for the ping-pong, throughput and fixed-rate channels, Python's
+ * multiprocessing if python3 exists, then the two files and the plots.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class SmokeTest {
@@ -82,11 +84,30 @@ class SmokeTest {
             }
         }
         assertTrue(lines.stream().anyMatch(l -> l.contains("\"subject\":\"jvm-start\"")));
+        // Fixed-rate one-way latency, sender in a peer JVM, for mproc and Chronicle Queue.
+        for (String subject : List.of("mproc-spsc-100k", "chronicle-queue-100k")) {
+            assertTrue(lines.stream().anyMatch(l -> l.contains("\"suite\":\"fixedrate\"")
+                && l.contains("\"subject\":\"" + subject + "\"") && l.contains("\"metric\":\"latency_median\"")),
+                "no fixedrate " + subject + " in\n" + String.join("\n", lines));
+        }
 
         String report = Files.readString(out.resolve("report.md"));
+        // Python's multiprocessing beside mproc, or the report says why not.
+        if (Executables.find("python3") != null) {
+            assertTrue(lines.stream().anyMatch(l -> l.contains("\"suite\":\"python\"")
+                && l.contains("\"subject\":\"queue\"") && l.contains("\"metric\":\"rtt_median\"")),
+                "no python queue in\n" + String.join("\n", lines));
+            assertTrue(report.contains("## python"), report);
+        } else {
+            assertTrue(report.contains("python3 not on the PATH"), report);
+        }
         assertTrue(report.contains("## pingpong"), report);
         assertTrue(report.contains("Pinning:"), report);
         assertTrue(report.contains("mproc-spsc · rtt_median"), report);
         assertTrue(report.contains("mproc-queue-spin · rtt_median"), report);
+        assertTrue(report.contains("suite jmh not run"), "JMH takes a minute: only named or full runs have it");
+        // The plots are drawn and linked (this JVM is headless).
+        assertTrue(Files.size(out.resolve("latency-pingpong.png")) > 0);
+        assertTrue(report.contains("![pingpong: round trip by percentile](latency-pingpong.png)"), report);
     }
 }

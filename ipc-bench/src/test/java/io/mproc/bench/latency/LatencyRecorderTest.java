@@ -1,6 +1,8 @@
 package io.mproc.bench.latency;
 
 import io.mproc.bench.result.Figure;
+import io.mproc.bench.result.PercentileCurve;
+import io.mproc.bench.result.Results;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -8,6 +10,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LatencyRecorderTest {
 
@@ -75,5 +78,69 @@ class LatencyRecorderTest {
         assertEquals(2.5e7, rate.median());
         assertEquals(1e7, rate.min());
         assertEquals(4e7, rate.max());
+    }
+
+    @Test
+    void percentilePointsRiseToTheMaximumAndReachDeepIntoTheTail() {
+        LatencyRecorder recorder = new LatencyRecorder();
+        for (int v = 1; v <= 100_000; v++) {
+            recorder.record(v);
+        }
+        List<PercentileCurve.Point> points = recorder.percentiles();
+        assertClose(1, points.getFirst().value());
+        assertEquals(100.0, points.getLast().percentile());
+        assertClose(100_000, points.getLast().value());
+        for (int i = 1; i < points.size(); i++) {
+            assertTrue(points.get(i).percentile() >= points.get(i - 1).percentile(), "percentiles rise at " + i);
+            assertTrue(points.get(i).value() >= points.get(i - 1).value(), "values rise at " + i);
+        }
+        assertTrue(points.stream().anyMatch(p -> p.percentile() >= 99.95 && p.percentile() < 100),
+            "no point beyond p99.95 in " + points);
+        // Each point is the value at that percentile, to the histogram's precision.
+        for (PercentileCurve.Point p : points) {
+            assertClose(Math.max(1, p.percentile() * 1_000), p.value());
+        }
+    }
+
+    @Test
+    void aMergedRecorderHoldsEveryRepetition() {
+        LatencyRecorder rep = new LatencyRecorder();
+        LatencyRecorder all = new LatencyRecorder();
+        rep.record(100);
+        all.add(rep);
+        rep.reset();
+        rep.record(5_000);
+        all.add(rep);
+        assertEquals(2, all.count());
+        assertClose(5_000, all.percentiles().getLast().value());
+        assertClose(100, all.summary().median());
+    }
+
+    @Test
+    void writingRepetitionsHandsTheirDistributionToTheSinkBesideTheFigures() {
+        LatencyRecorder recorder = new LatencyRecorder();
+        for (int v = 1; v <= 1_000; v++) {
+            recorder.record(v * 100L);
+        }
+        RepeatedLatency measured = new RepeatedLatency(List.of(recorder.summary()), recorder.percentiles());
+        Results results = new Results(figure -> { });
+        measured.write(results, "fixedrate", "ring-100k", "latency");
+
+        PercentileCurve curve = results.curves().getFirst();
+        assertEquals(List.of("fixedrate", "ring-100k", "latency", "ns"),
+            List.of(curve.suite(), curve.subject(), curve.metric(), curve.unit()));
+        assertEquals(1_000, curve.samples());
+        assertEquals(recorder.percentiles(), curve.points());
+        assertEquals(7, results.all().size());
+    }
+
+    @Test
+    void repetitionsKnownOnlyByTheirStatisticsGiveAFivePointCurve() {
+        RepeatedLatency printed = new RepeatedLatency(List.of(
+            new LatencySummary(10, 130, 140, 200, 900, 5_000),
+            new LatencySummary(10, 180, 120, 260, 1_200, 90_000)));
+        assertEquals(List.of(new PercentileCurve.Point(50, 155), new PercentileCurve.Point(90, 155),
+            new PercentileCurve.Point(99, 230), new PercentileCurve.Point(99.9, 1_050),
+            new PercentileCurve.Point(100, 90_000)), printed.distribution());
     }
 }

@@ -90,4 +90,19 @@ class ReportWriterTest {
         assertEquals(1.5, ratio.value(), 1e-12);
         assertEquals("ratio", ratio.unit());
     }
+
+    @Test
+    void linksThePlotsUnderTheSummaryAndShowsThemAtTheEnd() {
+        String md = ReportWriter.render(header(), catalog().assess(results(100, 120)),
+            List.of(new PlotLink("latency-pingpong.png", "pingpong: round trip by percentile")));
+        assertTrue(md.contains("Plots (at the end): [latency-pingpong.png](latency-pingpong.png)"), md);
+        assertTrue(md.endsWith("## Plots\n\n### pingpong: round trip by percentile\n\n"
+            + "![pingpong: round trip by percentile](latency-pingpong.png)\n\n"), md);
+        assertTrue(md.indexOf("## pingpong") < md.indexOf("## Plots"), md);
+    }
+
+    @Test
+    void aReportWithoutPlotsSaysNothingOfThem() {
+        assertTrue(!ReportWriter.render(header(), catalog().assess(results(100, 120))).contains("Plots"));
+    }
 }

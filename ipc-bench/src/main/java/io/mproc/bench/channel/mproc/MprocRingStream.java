@@ -23,6 +23,11 @@ import java.lang.foreign.ValueLayout;
 public final class MprocRingStream implements StreamChannel {
 
     static final int CAPACITY_BYTES = 64 * 1024;
+    /**
+     * Spec option: the ring's data bytes, if not {@link #CAPACITY_BYTES} (a power of two). The
+     * fixed-rate suite gives the ring room for milliseconds of messages, as a latency user would.
+     */
+    public static final String CAPACITY_OPTION = "ring-bytes";
     /** The most messages one drain hands over: a fraction of the ring, so the producer rarely stalls. */
     static final int BATCH = 1024;
     private static final int MAX_MESSAGE_LENGTH = 1024;
@@ -53,7 +58,8 @@ public final class MprocRingStream implements StreamChannel {
         try {
             // An MPMC ring has fixed slots of the largest message: one cache line each here.
             int maxLength = kind == RingKind.MPMC ? MPMC_MAX_MESSAGE_LENGTH : MAX_MESSAGE_LENGTH;
-            return new Consumer(namespace, kind.create(namespace, RING, CAPACITY_BYTES, maxLength));
+            int capacity = Integer.parseInt(spec.option(CAPACITY_OPTION, Integer.toString(CAPACITY_BYTES)));
+            return new Consumer(namespace, kind.create(namespace, RING, capacity, maxLength));
         } catch (RuntimeException failed) {
             namespace.close();
             throw failed;
