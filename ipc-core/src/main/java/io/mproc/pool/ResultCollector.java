@@ -1,0 +1,235 @@
+package io.mproc.pool;
+
+import static io.mproc.pool.ResultMessageLayout.BUSY_NANOS_OFFSET;
+import static io.mproc.pool.ResultMessageLayout.COUNT_OFFSET;
+import static io.mproc.pool.ResultMessageLayout.ENCODING_OFFSET;
+import static io.mproc.pool.ResultMessageLayout.FLAGS_OFFSET;
+import static io.mproc.pool.ResultMessageLayout.FROM_OFFSET;
+import static io.mproc.pool.ResultMessageLayout.GENERATION_OFFSET;
+import static io.mproc.pool.ResultMessageLayout.HEADER_LENGTH;
+import static io.mproc.pool.ResultMessageLayout.SEQUENCE_OFFSET;
+import static io.mproc.pool.ResultMessageLayout.SLOT_OFFSET;
+
+import io.mproc.codec.CodecException;
+import io.mproc.process.internal.FailureReport;
+import io.mproc.ring.MessageHandler;
+import io.mproc.ring.MpscRing;
+import io.mproc.wait.WaitCondition;
+import io.mproc.wait.WaitStrategy;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The pool's result thread: the one consumer of the result ring. It hands results to their
+ * jobs (so job completions and the callbacks chained on them run here), marks workers ready,
+ * and deals with workers whose process ended, then dispatches what that made possible.
+ *
+ * <p><b>A worker's end.</b> A watcher thread per worker reports the end of its process
+ * ({@link #workerExited}). The collector then writes an EXITED message for it into the result
+ * ring itself: every result the worker committed was claimed before that message, so by the
+ * time the collector reads it, it has read all of them (and the ring has skipped a claim the
+ * worker left uncommitted). Only then are its unanswered tasks sorted out
+ * ({@link Scheduler#ended}), so that no task is taken for lost whose result was on its way.
+ *
+ * <p>It stops once the pool has terminated, and then removes the pool's regions.
+ */
+final class ResultCollector implements MessageHandler, Runnable {
+    /** How long the collector sleeps before it looks again, whatever the signals say. */
+    private static final long RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    /** The same while an EXITED message waits behind a dead worker's claim, which the ring skips after 1 ms. */
+    private static final long MARKER_RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
+    /** A worker's process ended: its exit code, and the exception its initializer threw, if any. */
+    private record Exit(Worker worker, int exitCode, Throwable startFailure) {
+    }
+
+    private final String pool;
+    private final MpscRing results;
+    private final WorkerStatus status;
+    private final Scheduler scheduler;
+    private final WaitStrategy waiting;
+    private final Runnable onTerminated;
+    private final Queue<Exit> exits = new ConcurrentLinkedQueue<>();
+    private final List<Exit> markersToWrite = new ArrayList<>();
+    private final Map<Long, Exit> awaitingMarker = new HashMap<>();
+    private final Consumer<Worker> workerGone;
+    private Object[] outcomes = new Object[64];
+    private boolean answered;
+
+    /**
+     * @param workerGone   what to do with a worker whose end was dealt with (release its ring)
+     * @param onTerminated run on this thread once the pool has terminated
+     */
+    ResultCollector(String pool, PoolRegions regions, Scheduler scheduler, WaitStrategy waiting,
+                    Consumer<Worker> workerGone, Runnable onTerminated) {
+        this.pool = pool;
+        this.results = regions.results();
+        this.status = regions.status();
+        this.scheduler = scheduler;
+        this.waiting = waiting;
+        this.workerGone = workerGone;
+        this.onTerminated = onTerminated;
+    }
+
+    /** Called by a worker's watcher thread once its process ended. */
+    void workerExited(Worker worker, int exitCode, Throwable startFailure) {
+        exits.add(new Exit(worker, exitCode, startFailure));
+        // Publish (the queue's CAS), then signal: the collector's wait condition reads the queue.
+        results.notEmpty().signalAll();
+    }
+
+    @Override
+    public void run() {
+        WaitCondition work = () -> !results.isEmpty() || !exits.isEmpty();
+        try {
+            while (true) {
+                int handled = drainSafely();
+                for (Exit exit; (exit = exits.poll()) != null; ) {
+                    markersToWrite.add(exit);
+                }
+                writeMarkers();
+                if (answered) {
+                    answered = false;
+                    scheduler.pump();
+                }
+                if (scheduler.terminateIfDone()) {
+                    return;
+                }
+                if (handled == 0) {
+                    long recheck = awaitingMarker.isEmpty() && markersToWrite.isEmpty() ? RECHECK_NANOS
+                        : MARKER_RECHECK_NANOS;
+                    awaitQuietly(work, recheck);
+                }
+            }
+        } finally {
+            onTerminated.run();
+        }
+    }
+
+    private int drainSafely() {
+        try {
+            return results.drain(this, 256);
+        } catch (RuntimeException | Error bug) {
+            Thread current = Thread.currentThread();
+            current.getUncaughtExceptionHandler().uncaughtException(current, bug);
+            return 1;
+        }
+    }
+
+    private void awaitQuietly(WaitCondition work, long nanos) {
+        try {
+            waiting.await(results.notEmpty(), work, System.nanoTime() + nanos);
+        } catch (InterruptedException ignored) {
+            // the result thread ends only with the pool
+        }
+    }
+
+    private void writeMarkers() {
+        for (var pending = markersToWrite.iterator(); pending.hasNext(); ) {
+            Exit exit = pending.next();
+            long index = results.tryClaim(ResultMessageLayout.EXITED, ResultMessageLayout.EXITED_LENGTH);
+            if (index < 0) {
+                return; // the ring is full of results: read them first
+            }
+            MemorySegment buffer = results.buffer();
+            buffer.set(ValueLayout.JAVA_INT_UNALIGNED, index + SLOT_OFFSET, exit.worker().slot);
+            buffer.set(ValueLayout.JAVA_INT_UNALIGNED, index + GENERATION_OFFSET, exit.worker().generation);
+            results.commit(index);
+            awaitingMarker.put(key(exit.worker().slot, exit.worker().generation), exit);
+            pending.remove();
+        }
+    }
+
+    private static long key(int slot, int generation) {
+        return ((long) slot << 32) | (generation & 0xFFFF_FFFFL);
+    }
+
+    @Override
+    public void onMessage(int type, MemorySegment buffer, long offset, int length) {
+        int slot = buffer.get(ValueLayout.JAVA_INT_UNALIGNED, offset + SLOT_OFFSET);
+        int generation = buffer.get(ValueLayout.JAVA_INT_UNALIGNED, offset + GENERATION_OFFSET);
+        switch (type) {
+            case ResultMessageLayout.RESULT -> onResult(slot, generation, buffer, offset, length);
+            case ResultMessageLayout.READY -> scheduler.ready(slot, generation);
+            case ResultMessageLayout.EXITED -> onExited(slot, generation);
+            default -> throw new IllegalStateException("pool " + pool + ": result message type=" + type
+                + " (expected: 1 to 3)");
+        }
+    }
+
+    private void onExited(int slot, int generation) {
+        Exit exit = awaitingMarker.remove(key(slot, generation));
+        if (exit == null) {
+            return;
+        }
+        Worker worker = scheduler.ended(slot, generation, exit.exitCode(), exit.startFailure(), status.read(slot));
+        if (worker != null) {
+            workerGone.accept(worker);
+        }
+    }
+
+    private void onResult(int slot, int generation, MemorySegment buffer, long offset, int length) {
+        int sequence = buffer.get(ValueLayout.JAVA_INT_UNALIGNED, offset + SEQUENCE_OFFSET);
+        int from = buffer.get(ValueLayout.JAVA_INT_UNALIGNED, offset + FROM_OFFSET);
+        int count = buffer.get(ValueLayout.JAVA_INT_UNALIGNED, offset + COUNT_OFFSET);
+        boolean last = (buffer.get(ValueLayout.JAVA_BYTE, offset + FLAGS_OFFSET) & ResultMessageLayout.LAST_PART) != 0;
+        Sent sent = scheduler.find(slot, generation, sequence);
+        if (sent == null || from < 0 || count < 0 || from + count > sent.batch.count()) {
+            return; // a worker the pool gave up on, or a damaged header
+        }
+        decode(buffer.get(ValueLayout.JAVA_BYTE, offset + ENCODING_OFFSET), buffer, offset + HEADER_LENGTH,
+            length - HEADER_LENGTH, count);
+        deliver(sent, from, count);
+        scheduler.answered(slot, generation, sent, from + count, last,
+            buffer.get(ValueLayout.JAVA_LONG_UNALIGNED, offset + BUSY_NANOS_OFFSET));
+        answered = true;
+    }
+
+    /** Fills {@code outcomes[0, count)} with values and {@link TaskFailure}s. */
+    private void decode(byte encoding, MemorySegment buffer, long payload, int length, int count) {
+        if (outcomes.length < count) {
+            outcomes = new Object[Math.max(count, outcomes.length * 2)];
+        }
+        int i = 0;
+        try {
+            ValueCodec.Reader values = new ValueCodec.Reader(encoding, buffer, payload, length);
+            for (; i < count; i++) {
+                Object value = values.next();
+                if (value instanceof FailureReport report) {
+                    value = new TaskFailure(report.recreate());
+                } else if (value instanceof ValueCodec.Unreadable unreadable) {
+                    value = new TaskFailure(unreadable.failure());
+                }
+                outcomes[i] = value;
+            }
+        } catch (RuntimeException damaged) {
+            TaskFailure failure = new TaskFailure(damaged instanceof CodecException ? damaged
+                : new CodecException("pool " + pool + ": a result message cannot be read: " + damaged, damaged));
+            Arrays.fill(outcomes, i, count, failure);
+        }
+    }
+
+    /** Hands the decoded outcomes to the job, around tasks that were failed before sending. */
+    private void deliver(Sent sent, int from, int count) {
+        Job job = sent.batch.job();
+        int start = 0;
+        for (int i = 0; i <= count; i++) {
+            if (i == count || sent.unsent(from + i)) {
+                if (i > start) {
+                    job.complete(sent.batch.first() + from + start, outcomes, start, i - start);
+                }
+                start = i + 1;
+            }
+        }
+        Arrays.fill(outcomes, 0, count, null);
+    }
+}

@@ -1,0 +1,517 @@
+package io.mproc.pool;
+
+import io.mproc.process.JvmProcess;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The pool's bookkeeping, under one lock: jobs waiting to be sent, the workers and what each
+ * was sent, and the pool's state. Dispatching ({@link #pump()}) runs in whichever thread gives
+ * it a reason: a caller that submits, or the result thread when a worker answers or a worker
+ * changes. Completions (which may run user callbacks) always run after the lock is released.
+ *
+ * <pre>
+ *   RUNNING --shutdown()--&gt; SHUTDOWN --no work left--&gt; STOPPING --workers gone--&gt; TERMINATED
+ *      \                        \                          ^
+ *       +--shutdownNow(), a worker that cannot start--&gt; KILLING
+ * </pre>
+ * In RUNNING and SHUTDOWN a worker that ends is replaced; in STOPPING workers are told to stop
+ * (STOP, after their last tasks) and in KILLING they are killed.
+ */
+final class Scheduler implements Job.Listener {
+    enum State { RUNNING, SHUTDOWN, STOPPING, KILLING, TERMINATED }
+
+    /** What the scheduler asks of the rest of the pool (called under the lock; must not block long). */
+    interface Workers {
+        /** Start a new worker in {@code slot}, in the background; it is {@link #register}ed once launched. */
+        void replace(int slot);
+    }
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final String pool;
+    private final int maxTasksPerChild;
+    private final int retries;
+    private final TaskWriter writer;
+    private final Worker[] slots;
+    private final ArrayDeque<Job> jobs = new ArrayDeque<>();
+    private final ArrayDeque<Batch> resends = new ArrayDeque<>();
+    private Workers workers;
+    private State state = State.RUNNING;
+    private Throwable brokenBy;
+    private int activeJobs;
+    private int launching;
+
+    Scheduler(String pool, int slots, int maxTasksPerChild, int retries, TaskWriter writer) {
+        this.pool = pool;
+        this.slots = new Worker[slots];
+        this.maxTasksPerChild = maxTasksPerChild;
+        this.retries = retries;
+        this.writer = writer;
+    }
+
+    void workers(Workers launcher) {
+        this.workers = launcher;
+    }
+
+    // ---- submitting and dispatching ----
+
+    /**
+     * Accepts {@code job} and sends what it can at once.
+     *
+     * @throws RejectedExecutionException once the pool is shut down
+     */
+    void submit(Job job) {
+        List<Runnable> completions = new ArrayList<>();
+        lock.lock();
+        try {
+            if (state != State.RUNNING) {
+                throw new RejectedExecutionException("pool " + pool + " is " + (brokenBy != null ? "broken: "
+                    + brokenBy.getMessage() : "shut down"), brokenBy);
+            }
+            if (job.isDone()) {
+                return; // nothing to do (an empty map)
+            }
+            activeJobs++;
+            job.listener(this);
+            jobs.addLast(job);
+            pumpLocked(completions);
+        } finally {
+            lock.unlock();
+        }
+        completions.forEach(Runnable::run);
+    }
+
+    /** Sends waiting tasks to workers that may take more. */
+    void pump() {
+        List<Runnable> completions = new ArrayList<>();
+        lock.lock();
+        try {
+            pumpLocked(completions);
+        } finally {
+            lock.unlock();
+        }
+        completions.forEach(Runnable::run);
+    }
+
+    private void pumpLocked(List<Runnable> completions) {
+        if (state == State.STOPPING) {
+            sendStops();
+            return;
+        }
+        if (state != State.RUNNING && state != State.SHUTDOWN) {
+            return;
+        }
+        Worker worker;
+        while ((worker = leastLoaded()) != null) {
+            Batch batch = nextBatch();
+            if (batch == null) {
+                return;
+            }
+            PoolFunction function = batch.job().function();
+            Sent sent = worker.defines(function) || writer.define(worker, function)
+                ? writer.write(worker, batch, completions) : null;
+            if (sent == null) {
+                worker.full = true;
+                resends.addFirst(batch);
+                continue;
+            }
+            if (sent.batch.count() < batch.count()) {
+                resends.addFirst(batch.suffix(sent.batch.count()));
+            }
+            if (sent.batch.endOfChunk() && maxTasksPerChild > 0 && ++worker.chunksSent >= maxTasksPerChild) {
+                worker.state = Worker.State.RETIRING;
+            }
+        }
+    }
+
+    private Worker leastLoaded() {
+        Worker best = null;
+        for (Worker worker : slots) {
+            if (worker != null && worker.acceptsTasks()
+                && (best == null || worker.outstanding.size() < best.outstanding.size())) {
+                best = worker;
+            }
+        }
+        return best;
+    }
+
+    /** The next batch to send: tasks to send again first, then the jobs in the order they came. */
+    private Batch nextBatch() {
+        Batch batch;
+        while ((batch = resends.pollFirst()) != null) {
+            if (!batch.job().isDone()) {
+                return batch;
+            }
+        }
+        for (Iterator<Job> waiting = jobs.iterator(); waiting.hasNext(); ) {
+            Job job = waiting.next();
+            batch = job.isDone() ? null : job.nextBatch();
+            if (job.isDone() || job.exhausted()) {
+                waiting.remove();
+            }
+            if (batch != null) {
+                return batch;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void jobFinished(Job job) {
+        lock.lock();
+        try {
+            activeJobs--;
+            if (state == State.SHUTDOWN && activeJobs == 0) {
+                state = State.STOPPING;
+                sendStops();
+                changed.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void sendStops() {
+        for (Worker worker : slots) {
+            if (worker != null && (worker.state == Worker.State.READY || worker.state == Worker.State.STARTING)
+                && writer.control(worker, TaskMessageLayout.STOP)) {
+                worker.state = Worker.State.STOPPING;
+            }
+        }
+    }
+
+    // ---- workers ----
+
+    /**
+     * A worker about to be launched takes its slot (before its process starts, so that its
+     * READY cannot arrive first). Returns false if the pool no longer needs it.
+     */
+    boolean register(Worker worker) {
+        lock.lock();
+        try {
+            if (state != State.RUNNING && state != State.SHUTDOWN) {
+                launching--;
+                return false;
+            }
+            slots[worker.slot] = worker;
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The registered worker's process started: in a pool that no longer needs it, it is stopped or killed. */
+    void started(Worker worker, JvmProcess<Void> process) {
+        lock.lock();
+        try {
+            launching--;
+            worker.process = process;
+            worker.pid = process.pid().orElse(-1);
+            if (state == State.STOPPING) {
+                sendStops();
+            } else if (state == State.KILLING || state == State.TERMINATED) {
+                worker.kill();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A launch was asked for ({@link Workers#replace}) or begun at start. */
+    void launching() {
+        lock.lock();
+        try {
+            launching++;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A launch failed (the worker, if registered, never ran): the pool cannot keep its workers. */
+    void launchFailed(int slot, Worker worker, RuntimeException failure) {
+        List<Job> abandoned;
+        lock.lock();
+        try {
+            launching--;
+            if (worker != null) {
+                worker.state = Worker.State.EXITED;
+            }
+            abandoned = breakLocked(new WorkerStartException("pool " + pool + ": a worker for slot " + slot
+                + " could not be launched: " + failure, failure));
+        } finally {
+            lock.unlock();
+        }
+        abandon(abandoned);
+    }
+
+    void ready(int slot, int generation) {
+        lock.lock();
+        try {
+            Worker worker = worker(slot, generation);
+            if (worker != null && worker.state == Worker.State.STARTING) {
+                worker.state = Worker.State.READY;
+                worker.wasReady = true;
+                changed.signalAll();
+            } else if (worker != null) {
+                worker.wasReady = true;
+            }
+        } finally {
+            lock.unlock();
+        }
+        pump();
+    }
+
+    /** The unanswered message {@code sequence} of worker {@code slot}/{@code generation}, or null. */
+    Sent find(int slot, int generation, int sequence) {
+        lock.lock();
+        try {
+            Worker worker = worker(slot, generation);
+            return worker == null ? null : worker.find(sequence);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Results up to task {@code upTo} of {@code sent} arrived; with the last part, it is answered. */
+    void answered(int slot, int generation, Sent sent, int upTo, boolean last, long busyNanos) {
+        lock.lock();
+        try {
+            sent.received = Math.max(sent.received, upTo);
+            Worker worker = worker(slot, generation);
+            if (last && worker != null) {
+                worker.outstanding.remove(sent);
+                worker.answered(busyNanos);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * A worker's process ended and every result it sent has been read: its lost tasks are
+     * failed or sent again ({@link LostTasks}), a replacement is asked for if work remains,
+     * and a worker that never became ready breaks the pool. Returns the worker, or null if
+     * it is not the current one of its slot.
+     */
+    Worker ended(int slot, int generation, int exitCode, Throwable startFailure, long progress) {
+        List<Runnable> completions = new ArrayList<>();
+        List<Job> abandoned = List.of();
+        Worker worker;
+        lock.lock();
+        try {
+            worker = worker(slot, generation);
+            if (worker == null) {
+                return null;
+            }
+            worker.state = Worker.State.EXITED;
+            boolean needed = state == State.RUNNING || state == State.SHUTDOWN;
+            if (!worker.wasReady && needed) {
+                abandoned = breakLocked(new WorkerStartException("pool " + pool + ": worker " + worker
+                    + (startFailure != null ? " failed in its initializer: " + startFailure
+                    : " exited with " + WorkerDiedException.describe(exitCode) + " before it was ready"), startFailure));
+            } else {
+                LostTasks lost = LostTasks.of(pool, worker, progress, exitCode, retries);
+                completions.addAll(lost.failures);
+                for (int i = lost.resend.size() - 1; i >= 0; i--) {
+                    resends.addFirst(lost.resend.get(i));
+                }
+                worker.outstanding.clear();
+                if (needed) {
+                    launching++;
+                    workers.replace(slot);
+                }
+            }
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        completions.forEach(Runnable::run);
+        abandon(abandoned);
+        pump();
+        return worker;
+    }
+
+    private Worker worker(int slot, int generation) {
+        Worker worker = slot >= 0 && slot < slots.length ? slots[slot] : null;
+        return worker != null && worker.generation == generation ? worker : null;
+    }
+
+    // ---- lifecycle ----
+
+    /** No new jobs; workers stop once the accepted ones are done. */
+    void shutdown() {
+        lock.lock();
+        try {
+            if (state == State.RUNNING) {
+                state = activeJobs == 0 ? State.STOPPING : State.SHUTDOWN;
+                if (state == State.STOPPING) {
+                    sendStops();
+                }
+                changed.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Kills the workers and fails every job not finished with {@code cause}. Returns the
+     * single tasks that were never sent.
+     */
+    List<Job> shutdownNow(Throwable cause) {
+        List<Job> abandoned;
+        List<Job> unsent = new ArrayList<>();
+        lock.lock();
+        try {
+            for (Job job : jobs) {
+                if (job instanceof SingleTask<?> && !job.exhausted() && !job.isDone()) {
+                    unsent.add(job);
+                }
+            }
+            for (Batch batch : resends) {
+                if (batch.job() instanceof SingleTask<?> && !batch.job().isDone()) {
+                    unsent.add(batch.job());
+                }
+            }
+            abandoned = killLocked();
+        } finally {
+            lock.unlock();
+        }
+        abandon(abandoned, cause);
+        return unsent;
+    }
+
+    private List<Job> breakLocked(Throwable cause) {
+        if (brokenBy == null && state != State.TERMINATED && state != State.KILLING) {
+            brokenBy = cause;
+        }
+        return killLocked();
+    }
+
+    /** Under the lock: KILLING, every worker killed; returns the jobs to abandon. */
+    private List<Job> killLocked() {
+        if (state == State.KILLING || state == State.TERMINATED) {
+            return List.of();
+        }
+        state = State.KILLING;
+        List<Job> abandoned = new ArrayList<>(jobs);
+        resends.forEach(batch -> abandoned.add(batch.job()));
+        for (Worker worker : slots) {
+            if (worker != null) {
+                worker.outstanding.forEach(sent -> abandoned.add(sent.batch.job()));
+                if (worker.alive()) {
+                    worker.kill();
+                }
+            }
+        }
+        jobs.clear();
+        resends.clear();
+        changed.signalAll();
+        return abandoned;
+    }
+
+    private void abandon(List<Job> abandoned) {
+        abandon(abandoned, brokenCause());
+    }
+
+    private static void abandon(List<Job> abandoned, Throwable cause) {
+        for (Job job : abandoned) {
+            job.abandon(cause);
+        }
+    }
+
+    private Throwable brokenCause() {
+        lock.lock();
+        try {
+            return brokenBy;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The exception that broke the pool, or null. */
+    Throwable brokenBy() {
+        return brokenCause();
+    }
+
+    /**
+     * Whether the pool has just become terminated: stopping or killing, with no worker left
+     * and none being launched. True once.
+     */
+    boolean terminateIfDone() {
+        lock.lock();
+        try {
+            if ((state == State.STOPPING || state == State.KILLING) && launching == 0) {
+                for (Worker worker : slots) {
+                    if (worker != null && worker.alive()) {
+                        return false;
+                    }
+                }
+                state = State.TERMINATED;
+                changed.signalAll();
+                return true;
+            }
+            return false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    State state() {
+        lock.lock();
+        try {
+            return state;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The workers that are alive, for killing at exit. */
+    List<Worker> aliveWorkers() {
+        lock.lock();
+        try {
+            List<Worker> alive = new ArrayList<>();
+            for (Worker worker : slots) {
+                if (worker != null && worker.alive()) {
+                    alive.add(worker);
+                }
+            }
+            return alive;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Waits until the first {@code count} workers are ready, or the pool broke or stopped;
+     * returns the exception that broke it, or null.
+     */
+    Throwable awaitReady(int count) throws InterruptedException {
+        lock.lock();
+        try {
+            while (readyCount() < count && (state == State.RUNNING || state == State.SHUTDOWN)) {
+                changed.await(100, TimeUnit.MILLISECONDS);
+            }
+            return brokenBy;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private int readyCount() {
+        int ready = 0;
+        for (Worker worker : slots) {
+            if (worker != null && worker.wasReady) {
+                ready++;
+            }
+        }
+        return ready;
+    }
+}
