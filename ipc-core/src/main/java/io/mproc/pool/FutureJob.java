@@ -7,10 +7,11 @@ package io.mproc.pool;
  * @param <T> the future's value type
  */
 abstract class FutureJob<T> extends Job {
-    private final TaskFuture<T> future = new TaskFuture<>(this);
+    private final TaskFuture<T> future;
 
-    FutureJob(PoolFunction function, String kind) {
+    FutureJob(PoolFunction function, String kind, ResultCollector results) {
         super(function, kind);
+        this.future = new TaskFuture<>(this, results);
     }
 
     TaskFuture<T> future() {

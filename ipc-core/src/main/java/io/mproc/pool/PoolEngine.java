@@ -1,7 +1,5 @@
 package io.mproc.pool;
 
-import io.mproc.wait.Futex;
-import io.mproc.wait.WaitStrategy;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
@@ -33,6 +31,7 @@ final class PoolEngine {
     private final Scheduler scheduler;
     private final FunctionRegistry functions;
     private final WorkerLauncher launcher;
+    private final ResultCollector collector;
     private final CountDownLatch terminated = new CountDownLatch(1);
     private final int maxArgumentBytes;
 
@@ -47,9 +46,8 @@ final class PoolEngine {
             settings.maxMessageBytes() - TaskMessageLayout.DEFINE_HEADER_LENGTH);
         this.launcher = new WorkerLauncher(settings, regions, scheduler);
         scheduler.workers(launcher);
-        WaitStrategy waiting = Futex.isAvailable() ? WaitStrategy.spinThenBlock(settings.spins(), settings.yields())
-            : WaitStrategy.backoff();
-        ResultCollector collector = new ResultCollector(settings.name(), regions, scheduler, waiting, launcher::gone,
+        IdleSpin waiting = new IdleSpin(settings.spinNanos(), settings.yields());
+        this.collector = new ResultCollector(settings.name(), regions, scheduler, waiting, launcher::gone,
             this::terminated);
         launcher.collector(collector);
         Thread.ofPlatform().daemon().name(settings.name() + "-results").start(collector);
@@ -119,7 +117,7 @@ final class PoolEngine {
             throw new IllegalArgumentException("chunksize=" + chunksize + " (expected: >= 1, or 0 for the default)");
         }
         int chunk = chunksize > 0 ? chunksize : defaultChunksize(tasks);
-        MapJob<R> job = new MapJob<>(function, kind, arguments, tasks, chunk);
+        MapJob<R> job = new MapJob<>(function, kind, arguments, tasks, chunk, collector);
         scheduler.submit(job);
         return job.future();
     }
@@ -148,7 +146,7 @@ final class PoolEngine {
 
     <R> CompletableFuture<R> single(Object target, PoolFunction.Kind kind, String call, Object... arguments) {
         PoolFunction function = function(target, kind);
-        SingleTask<R> task = new SingleTask<>(function, call, encode(arguments), target, arguments);
+        SingleTask<R> task = new SingleTask<>(function, call, encode(arguments), target, arguments, collector);
         scheduler.submit(task);
         return task.future();
     }

@@ -18,10 +18,11 @@ import io.mproc.process.StandbyJvms;
  * @param namespace           where the pool's regions go, or null for a namespace of its own
  * @param retries             how often a task whose worker died under it is sent again
  * @param maxMessageBytes     the largest message, both ways
- * @param spins               busy polls of an idle worker (and the result thread) before yielding
+ * @param spinNanos           how long an idle worker, the result thread and a caller waiting for
+ *                            a result poll before they yield
  * @param yields              yields before sleeping on the futex
  */
 record PoolSettings(String name, int workers, SerializableConsumer<Object> initializer, Object initializerArgument,
                     int maxTasksPerChild, LaunchSettings launchSettings, StandbyJvms standby,
-                    RegionNamespace namespace, int retries, int maxMessageBytes, int spins, int yields) {
+                    RegionNamespace namespace, int retries, int maxMessageBytes, long spinNanos, int yields) {
 }

@@ -8,6 +8,7 @@ import io.mproc.process.SerializableRunnable;
 import io.mproc.process.StandbyJvms;
 import io.mproc.process.internal.SerialCodec;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -24,10 +25,10 @@ public final class ProcessPoolBuilder {
     public static final int MIN_MAX_MESSAGE_BYTES = 1024;
     /** The largest {@link #maxMessageBytes}: 128 MiB. */
     public static final int MAX_MAX_MESSAGE_BYTES = 128 * 1024 * 1024;
-    /** Default busy polls of an idle worker before it yields, then sleeps. */
-    public static final int DEFAULT_SPINS = 2048;
-    /** Default yields of an idle worker before it sleeps. */
-    public static final int DEFAULT_YIELDS = 16;
+    /** The default {@link #spinWait}: 100 µs. */
+    public static final Duration DEFAULT_SPIN_WAIT = Duration.ofNanos(100_000);
+    /** Yields of an idle worker between polling and sleeping. */
+    static final int YIELDS = 16;
 
     private static final AtomicInteger NAMES = new AtomicInteger();
 
@@ -42,8 +43,7 @@ public final class ProcessPoolBuilder {
     private RegionNamespace namespace;
     private int retries;
     private int maxMessageBytes = DEFAULT_MAX_MESSAGE_BYTES;
-    private int spins = DEFAULT_SPINS;
-    private int yields = DEFAULT_YIELDS;
+    private long spinNanos = DEFAULT_SPIN_WAIT.toNanos();
 
     ProcessPoolBuilder() {
     }
@@ -169,18 +169,18 @@ public final class ProcessPoolBuilder {
     }
 
     /**
-     * How an idle worker, and the pool's result thread, wait: {@code spins} busy polls, then
-     * {@code yields} yields, then sleep on a futex (no CPU). More spinning answers faster after
-     * a pause and costs CPU while idle. Default {@value #DEFAULT_SPINS} and
-     * {@value #DEFAULT_YIELDS} (some tens of microseconds).
+     * How long an idle worker polls for its next task, and a caller for its result, before
+     * they yield and then sleep on a futex (no CPU). Tasks that follow each other within this
+     * time never pay for a wake-up, which on a virtual machine costs more than a whole round
+     * trip; longer polling costs more CPU after the last task. Default 100 µs; zero sleeps at
+     * once.
      */
-    public ProcessPoolBuilder waiting(int busySpins, int thenYields) {
-        if (busySpins < 0 || thenYields < 0) {
-            throw new IllegalArgumentException("waiting spins=" + busySpins + ", yields=" + thenYields
-                + " (expected: >= 0)");
+    public ProcessPoolBuilder spinWait(Duration spin) {
+        Objects.requireNonNull(spin, "spinWait");
+        if (spin.isNegative() || spin.compareTo(Duration.ofSeconds(1)) > 0) {
+            throw new IllegalArgumentException("spinWait=" + spin + " (expected: 0 to 1 s)");
         }
-        this.spins = busySpins;
-        this.yields = thenYields;
+        this.spinNanos = spin.toNanos();
         return this;
     }
 
@@ -200,7 +200,7 @@ public final class ProcessPoolBuilder {
         }
         PoolSettings settings = new PoolSettings(name != null ? name : "Pool-" + NAMES.incrementAndGet(), workers,
             initializer, initializerArgument, maxTasksPerChild, launchSettings,
-            sharedStandby ? StandbyJvms.shared() : standby, namespace, retries, maxMessageBytes, spins, yields);
+            sharedStandby ? StandbyJvms.shared() : standby, namespace, retries, maxMessageBytes, spinNanos, YIELDS);
         return ProcessPool.start(settings);
     }
 

@@ -15,7 +15,6 @@ import io.mproc.process.internal.FailureReport;
 import io.mproc.ring.MessageHandler;
 import io.mproc.ring.MpscRing;
 import io.mproc.wait.WaitCondition;
-import io.mproc.wait.WaitStrategy;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
@@ -25,7 +24,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
@@ -40,6 +43,12 @@ import java.util.function.Consumer;
  * worker left uncommitted). Only then are its unanswered tasks sorted out
  * ({@link Scheduler#ended}), so that no task is taken for lost whose result was on its way.
  *
+ * <p><b>Helpers.</b> A thread about to wait for a result reads the ring itself for as long as
+ * an idle worker polls ({@link #help}), while the result thread steps aside (it parks instead of
+ * spinning or sleeping on the ring's wait point): so a quick {@code apply} costs two busy
+ * threads, the caller and the worker, not three. One lock keeps the ring single-consumer and
+ * guards the collector's state.
+ *
  * <p>It stops once the pool has terminated, and then removes the pool's regions.
  */
 final class ResultCollector implements MessageHandler, Runnable {
@@ -47,6 +56,8 @@ final class ResultCollector implements MessageHandler, Runnable {
     private static final long RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
     /** The same while an EXITED message waits behind a dead worker's claim, which the ring skips after 1 ms. */
     private static final long MARKER_RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    /** How long the result thread steps aside at a time while callers read the ring. */
+    private static final long STEP_ASIDE_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
 
     /** A worker's process ended: its exit code, and the exception its initializer threw, if any. */
     private record Exit(Worker worker, int exitCode, Throwable startFailure) {
@@ -56,9 +67,16 @@ final class ResultCollector implements MessageHandler, Runnable {
     private final MpscRing results;
     private final WorkerStatus status;
     private final Scheduler scheduler;
-    private final WaitStrategy waiting;
+    private final IdleSpin waiting;
     private final Runnable onTerminated;
     private final Queue<Exit> exits = new ConcurrentLinkedQueue<>();
+    /** The one consumer of the result ring at a time: the result thread, or a helping waiter. */
+    private final ReentrantLock consumer = new ReentrantLock();
+    /** Threads waiting for a result that read the ring themselves meanwhile ({@link #help}). */
+    private final AtomicInteger helpers = new AtomicInteger();
+    /** Set (under the consumer lock) once the pool terminated: the ring is about to go. */
+    private boolean closed;
+    private volatile Thread thread;
     private final List<Exit> markersToWrite = new ArrayList<>();
     private final Map<Long, Exit> awaitingMarker = new HashMap<>();
     private final Consumer<Worker> workerGone;
@@ -69,7 +87,7 @@ final class ResultCollector implements MessageHandler, Runnable {
      * @param workerGone   what to do with a worker whose end was dealt with (release its ring)
      * @param onTerminated run on this thread once the pool has terminated
      */
-    ResultCollector(String pool, PoolRegions regions, Scheduler scheduler, WaitStrategy waiting,
+    ResultCollector(String pool, PoolRegions regions, Scheduler scheduler, IdleSpin waiting,
                     Consumer<Worker> workerGone, Runnable onTerminated) {
         this.pool = pool;
         this.results = regions.results();
@@ -89,20 +107,26 @@ final class ResultCollector implements MessageHandler, Runnable {
 
     @Override
     public void run() {
-        WaitCondition work = () -> !results.isEmpty() || !exits.isEmpty();
+        thread = Thread.currentThread();
+        WaitCondition work = () -> !results.isEmpty() || !exits.isEmpty() || helpers.get() > 0;
         try {
             while (true) {
-                int handled = drainSafely();
-                for (Exit exit; (exit = exits.poll()) != null; ) {
-                    markersToWrite.add(exit);
+                if (helpers.get() > 0) {
+                    // Threads waiting for a result read the ring themselves: step aside, and stay
+                    // off the ring's wait point (each sleeper there costs every worker a wake-up).
+                    LockSupport.parkNanos(STEP_ASIDE_NANOS);
+                    continue;
                 }
-                writeMarkers();
-                if (answered) {
-                    answered = false;
-                    scheduler.pump();
-                }
-                if (scheduler.terminateIfDone()) {
-                    return;
+                int handled;
+                consumer.lock();
+                try {
+                    handled = serviceOnce();
+                    if (scheduler.terminateIfDone()) {
+                        closed = true;
+                        return;
+                    }
+                } finally {
+                    consumer.unlock();
                 }
                 if (handled == 0) {
                     long recheck = awaitingMarker.isEmpty() && markersToWrite.isEmpty() ? RECHECK_NANOS
@@ -113,6 +137,53 @@ final class ResultCollector implements MessageHandler, Runnable {
         } finally {
             onTerminated.run();
         }
+    }
+
+    /**
+     * Called by a thread about to wait for {@code future}: reads the result ring itself for the
+     * pool's spin time (while the result thread steps aside), so that a quick task's
+     * result reaches its caller without a hand-over between threads. Any result read on the way
+     * is delivered, so callbacks of other futures may run in this thread too. Returns when the
+     * future is done or the time is up; the caller then blocks as usual.
+     */
+    void help(Future<?> future) {
+        helpers.incrementAndGet();
+        try {
+            long started = System.nanoTime();
+            for (int round = 1; !future.isDone(); round++) {
+                if (consumer.tryLock()) {
+                    try {
+                        if (!closed) {
+                            serviceOnce();
+                        }
+                    } finally {
+                        consumer.unlock();
+                    }
+                }
+                if (future.isDone() || (round & 63) == 0 && System.nanoTime() - started > waiting.spinNanos()) {
+                    return;
+                }
+                Thread.onSpinWait();
+            }
+        } finally {
+            if (helpers.decrementAndGet() == 0 && !results.isEmpty()) {
+                LockSupport.unpark(thread); // results for no helper: the result thread takes them now
+            }
+        }
+    }
+
+    /** One round of the collector's work; under the consumer lock. Returns how many messages it read. */
+    private int serviceOnce() {
+        int handled = drainSafely();
+        for (Exit exit; (exit = exits.poll()) != null; ) {
+            markersToWrite.add(exit);
+        }
+        writeMarkers();
+        if (answered) {
+            answered = false;
+            scheduler.pump();
+        }
+        return handled;
     }
 
     private int drainSafely() {
@@ -182,16 +253,28 @@ final class ResultCollector implements MessageHandler, Runnable {
         int from = buffer.get(ValueLayout.JAVA_INT_UNALIGNED, offset + FROM_OFFSET);
         int count = buffer.get(ValueLayout.JAVA_INT_UNALIGNED, offset + COUNT_OFFSET);
         boolean last = (buffer.get(ValueLayout.JAVA_BYTE, offset + FLAGS_OFFSET) & ResultMessageLayout.LAST_PART) != 0;
-        Sent sent = scheduler.find(slot, generation, sequence);
-        if (sent == null || from < 0 || count < 0 || from + count > sent.batch.count()) {
-            return; // a worker the pool gave up on, or a damaged header
+        if (from < 0 || count < 0) {
+            return; // a damaged header
         }
-        decode(buffer.get(ValueLayout.JAVA_BYTE, offset + ENCODING_OFFSET), buffer, offset + HEADER_LENGTH,
-            length - HEADER_LENGTH, count);
-        deliver(sent, from, count);
-        scheduler.answered(slot, generation, sent, from + count, last,
+        Sent sent = scheduler.answered(slot, generation, sequence, from, count, last,
             buffer.get(ValueLayout.JAVA_LONG_UNALIGNED, offset + BUSY_NANOS_OFFSET));
         answered = true;
+        if (sent == null) {
+            return;
+        }
+        byte encoding = buffer.get(ValueLayout.JAVA_BYTE, offset + ENCODING_OFFSET);
+        if (ValueCodec.isFixedWidth(encoding) && sent.batch.job() instanceof MapJob<?> map && !sent.anyUnsent()) {
+            try {
+                map.completeFixed(sent.batch.first() + from, encoding, buffer, offset + HEADER_LENGTH,
+                    length - HEADER_LENGTH, count);
+                return;
+            } catch (CodecException damaged) {
+                // delivered as failures below
+            }
+        }
+        decode(encoding, buffer, offset + HEADER_LENGTH, length - HEADER_LENGTH, count);
+        deliver(sent, from, count);
+        Arrays.fill(outcomes, 0, count, null);
     }
 
     /** Fills {@code outcomes[0, count)} with values and {@link TaskFailure}s. */
@@ -230,6 +313,5 @@ final class ResultCollector implements MessageHandler, Runnable {
                 start = i + 1;
             }
         }
-        Arrays.fill(outcomes, 0, count, null);
     }
 }

@@ -59,10 +59,12 @@ final class ResultSender {
 
     /** Sends results from {@code from} on, as many as fit one message; returns where it stopped. */
     private int sendPart(int sequence, Object[] values, int from, int count, long busyNanos) {
-        byte kind = ValueCodec.kindOf(values, from, count);
+        // Only as many results as could fit at four bytes each: each part is looked at once.
+        int candidates = Math.min(count - from, maxPayload / 4);
+        byte kind = ValueCodec.kindOf(values, from, from + candidates);
         if (ValueCodec.isFixedWidth(kind)) {
             int width = ValueCodec.width(kind);
-            int fitting = Math.min(count - from, maxPayload / width);
+            int fitting = Math.min(candidates, maxPayload / width);
             long index = claim(ResultMessageLayout.RESULT, HEADER_LENGTH + fitting * width);
             writeHeader(index, sequence, from, fitting, kind, from + fitting == count, busyNanos);
             ValueCodec.writeFixed(kind, values, from, from + fitting, results.buffer(), index + HEADER_LENGTH);
@@ -70,7 +72,7 @@ final class ResultSender {
             return from + fitting;
         }
         if (kind == ValueCodec.SERIALIZED) {
-            int fitting = count - from;
+            int fitting = candidates;
             while (fitting > 1) {
                 byte[] stream;
                 try {

@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -43,9 +44,11 @@ final class Scheduler implements Job.Listener {
     private final ArrayDeque<Job> jobs = new ArrayDeque<>();
     private final ArrayDeque<Batch> resends = new ArrayDeque<>();
     private Workers workers;
-    private State state = State.RUNNING;
+    /** Written under the lock; read without it only by {@link #jobFinished}. */
+    private volatile State state = State.RUNNING;
     private Throwable brokenBy;
-    private int activeJobs;
+    /** Jobs accepted and not finished: changed without the lock (a job finishes often), read under it. */
+    private final AtomicInteger activeJobs = new AtomicInteger();
     private int launching;
 
     Scheduler(String pool, int slots, int maxTasksPerChild, int retries, TaskWriter writer) {
@@ -78,7 +81,7 @@ final class Scheduler implements Job.Listener {
             if (job.isDone()) {
                 return; // nothing to do (an empty map)
             }
-            activeJobs++;
+            activeJobs.incrementAndGet();
             job.listener(this);
             jobs.addLast(job);
             pumpLocked(completions);
@@ -165,16 +168,23 @@ final class Scheduler implements Job.Listener {
 
     @Override
     public void jobFinished(Job job) {
-        lock.lock();
-        try {
-            activeJobs--;
-            if (state == State.SHUTDOWN && activeJobs == 0) {
-                state = State.STOPPING;
-                sendStops();
-                changed.signalAll();
+        // The lock only when it may matter: a shut-down pool whose last job just finished.
+        if (activeJobs.decrementAndGet() == 0 && state == State.SHUTDOWN) {
+            lock.lock();
+            try {
+                stopIfIdle();
+            } finally {
+                lock.unlock();
             }
-        } finally {
-            lock.unlock();
+        }
+    }
+
+    /** Under the lock: a shut-down pool with no job left stops its workers. */
+    private void stopIfIdle() {
+        if (state == State.SHUTDOWN && activeJobs.get() == 0) {
+            state = State.STOPPING;
+            sendStops();
+            changed.signalAll();
         }
     }
 
@@ -268,27 +278,25 @@ final class Scheduler implements Job.Listener {
         pump();
     }
 
-    /** The unanswered message {@code sequence} of worker {@code slot}/{@code generation}, or null. */
-    Sent find(int slot, int generation, int sequence) {
+    /**
+     * Results of tasks {@code [from, from + count)} of message {@code sequence} of a worker
+     * arrived; with the last part, the message is answered. Returns the message, or null if
+     * the pool no longer waits for it (a worker it gave up on, or a damaged header).
+     */
+    Sent answered(int slot, int generation, int sequence, int from, int count, boolean last, long busyNanos) {
         lock.lock();
         try {
             Worker worker = worker(slot, generation);
-            return worker == null ? null : worker.find(sequence);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Results up to task {@code upTo} of {@code sent} arrived; with the last part, it is answered. */
-    void answered(int slot, int generation, Sent sent, int upTo, boolean last, long busyNanos) {
-        lock.lock();
-        try {
-            sent.received = Math.max(sent.received, upTo);
-            Worker worker = worker(slot, generation);
-            if (last && worker != null) {
+            Sent sent = worker == null ? null : worker.find(sequence);
+            if (sent == null || from + count > sent.batch.count()) {
+                return null;
+            }
+            sent.received = Math.max(sent.received, from + count);
+            if (last) {
                 worker.outstanding.remove(sent);
                 worker.answered(busyNanos);
             }
+            return sent;
         } finally {
             lock.unlock();
         }
@@ -350,10 +358,8 @@ final class Scheduler implements Job.Listener {
         lock.lock();
         try {
             if (state == State.RUNNING) {
-                state = activeJobs == 0 ? State.STOPPING : State.SHUTDOWN;
-                if (state == State.STOPPING) {
-                    sendStops();
-                }
+                state = State.SHUTDOWN;
+                stopIfIdle();
                 changed.signalAll();
             }
         } finally {

@@ -21,6 +21,11 @@ final class Sent {
         this.unsent = unsent;
     }
 
+    /** Whether some task of the message was failed in the pool instead of sent. */
+    boolean anyUnsent() {
+        return unsent != null;
+    }
+
     /** Whether task {@code index} of the message was failed in the pool instead of sent. */
     boolean unsent(int index) {
         return unsent != null && unsent.get(index);

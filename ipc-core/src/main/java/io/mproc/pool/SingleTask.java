@@ -17,9 +17,11 @@ final class SingleTask<R> extends FutureJob<R> {
      * @param encoded   the arguments ({@code function.arity()} values), {@link ValueCodec#TAGGED}
      * @param target    the function object, for {@link #runHere()}
      * @param arguments its arguments
+     * @param results   the pool's results, which a waiting caller helps read
      */
-    SingleTask(PoolFunction function, String kind, byte[] encoded, Object target, Object[] arguments) {
-        super(function, kind);
+    SingleTask(PoolFunction function, String kind, byte[] encoded, Object target, Object[] arguments,
+               ResultCollector results) {
+        super(function, kind, results);
         this.batch = new Batch(this, 0, 1, Batch.NO_ARGUMENTS, 0, true, 0, encoded);
         this.target = target;
         this.arguments = arguments;

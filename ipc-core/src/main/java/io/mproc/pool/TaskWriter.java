@@ -81,9 +81,12 @@ final class TaskWriter {
         }
         Object[] arguments = batch.arguments();
         int from = batch.argumentOffset();
-        byte kind = ValueCodec.kindOf(arguments, from, from + batch.count() * arity);
+        // Only as many tasks as could fit at four bytes a value: a long chunk is sent in parts,
+        // and each part is looked at once.
+        int candidates = Math.min(batch.count(), maxPayload / (4 * arity));
+        byte kind = ValueCodec.kindOf(arguments, from, from + candidates * arity);
         if (ValueCodec.isFixedWidth(kind)) {
-            int tasks = Math.min(batch.count(), maxPayload / (ValueCodec.width(kind) * arity));
+            int tasks = Math.min(candidates, maxPayload / (ValueCodec.width(kind) * arity));
             long index = ring.tryClaim(TaskMessageLayout.TASK, HEADER_LENGTH + tasks * arity * ValueCodec.width(kind));
             if (index < 0) {
                 return null;
@@ -92,7 +95,7 @@ final class TaskWriter {
             return commit(worker, batch, tasks, kind, index, null, failed);
         }
         if (kind == ValueCodec.SERIALIZED) {
-            for (int tasks = batch.count(); tasks >= 1; tasks = tasks == 1 ? 0 : (tasks + 1) / 2) {
+            for (int tasks = candidates; tasks >= 1; tasks = tasks == 1 ? 0 : (tasks + 1) / 2) {
                 byte[] stream;
                 try {
                     stream = ValueCodec.serializeRun(arguments, from, from + tasks * arity);

@@ -124,6 +124,38 @@ final class ValueCodec {
     }
 
     /**
+     * Reads {@code count} values of a fixed-width {@code kind} from {@code length} bytes at
+     * {@code offset} into {@code target[at, at + count)}.
+     *
+     * @throws CodecException if the payload is too short for them
+     */
+    static void readFixed(byte kind, MemorySegment source, long offset, int length, Object[] target, int at,
+                          int count) {
+        if ((long) count * width(kind) > length) {
+            throw new CodecException(count + " values of " + width(kind) + " bytes in a payload of " + length);
+        }
+        long from = offset;
+        switch (kind) {
+            case INTS -> {
+                for (int i = at; i < at + count; i++, from += 4) {
+                    target[i] = source.get(ValueLayout.JAVA_INT_UNALIGNED, from);
+                }
+            }
+            case LONGS -> {
+                for (int i = at; i < at + count; i++, from += 8) {
+                    target[i] = source.get(ValueLayout.JAVA_LONG_UNALIGNED, from);
+                }
+            }
+            case DOUBLES -> {
+                for (int i = at; i < at + count; i++, from += 8) {
+                    target[i] = source.get(ValueLayout.JAVA_DOUBLE_UNALIGNED, from);
+                }
+            }
+            default -> throw new IllegalArgumentException("encoding=" + kind + " (expected: a fixed-width one)");
+        }
+    }
+
+    /**
      * Writes one value in the tagged form; a value of no simple type is serialized on its own.
      *
      * @throws IOException if it is not simple and cannot be serialized (nothing is left written)

@@ -79,7 +79,7 @@ final class WorkerLauncher implements Scheduler.Workers {
         WorkerSpec spec = new WorkerSpec(settings.name(), regions.namespace().directory().getParent().toString(),
             regions.namespace().name(), regions.taskRingName(worker.slot, worker.generation),
             regions.results().region().name(), regions.status().region().name(), worker.slot, worker.generation,
-            settings.maxTasksPerChild(), settings.spins(), settings.yields(), settings.initializer(),
+            settings.maxTasksPerChild(), settings.spinNanos(), settings.yields(), settings.initializer(),
             settings.initializerArgument());
         JvmProcessBuilder<Void> builder = JvmProcess.run(PoolWorker::serve, spec).name(worker.name).daemon(true);
         return settings.standby() != null ? builder.standby(settings.standby())

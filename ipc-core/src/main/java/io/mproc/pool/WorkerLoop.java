@@ -38,7 +38,7 @@ final class WorkerLoop implements MessageHandler {
     private final SpscRing tasks;
     private final WorkerStatus status;
     private final ResultSender sender;
-    private final WaitStrategy waiting;
+    private final IdleSpin waiting;
     private final Map<Integer, Defined> functions = new HashMap<>();
     private Object[] results = new Object[64];
     private int sequence;
@@ -50,7 +50,7 @@ final class WorkerLoop implements MessageHandler {
         this.tasks = tasks;
         this.status = status;
         this.sender = sender;
-        this.waiting = WaitStrategy.spinThenBlock(spec.spins, spec.yields);
+        this.waiting = new IdleSpin(spec.spinNanos, spec.yields);
     }
 
     void run() throws InterruptedException {

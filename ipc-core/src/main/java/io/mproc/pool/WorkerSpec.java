@@ -24,7 +24,8 @@ final class WorkerSpec implements Serializable {
     final int generation;
     /** Tasks (chunks) after which the worker exits; 0 for no limit. */
     final int maxTasks;
-    final int spins;
+    /** How long an idle worker polls its task ring before it yields, then sleeps. */
+    final long spinNanos;
     final int yields;
     @SuppressWarnings("serial") // the builder only accepts serializable initializers and arguments
     final SerializableConsumer<Object> initializer;
@@ -32,7 +33,7 @@ final class WorkerSpec implements Serializable {
     final Object initializerArgument;
 
     WorkerSpec(String poolName, String root, String namespace, String taskRing, String resultRing, String statusRegion,
-               int slot, int generation, int maxTasks, int spins, int yields, SerializableConsumer<Object> initializer,
+               int slot, int generation, int maxTasks, long spinNanos, int yields, SerializableConsumer<Object> initializer,
                Object initializerArgument) {
         this.poolName = poolName;
         this.root = root;
@@ -43,7 +44,7 @@ final class WorkerSpec implements Serializable {
         this.slot = slot;
         this.generation = generation;
         this.maxTasks = maxTasks;
-        this.spins = spins;
+        this.spinNanos = spinNanos;
         this.yields = yields;
         this.initializer = initializer;
         this.initializerArgument = initializerArgument;
