@@ -312,15 +312,31 @@ public final class ProcessPool implements ExecutorService {
         return submit((Runnable) task);
     }
 
-    /** Runs {@code task} in a worker; the future's value is {@code result} (which stays in this JVM). */
+    /**
+     * Runs {@code task}, which must be {@link java.io.Serializable}, in a worker; the future's
+     * value is {@code result} (which stays in this JVM).
+     */
     @Override
     public <T> CompletableFuture<T> submit(Runnable task, T result) {
         return submit(task).thenApply(ignored -> result);
     }
 
+    /** As {@link #submit(Runnable, Object)}; a lambda given here is serializable. */
+    public <T> CompletableFuture<T> submit(SerializableRunnable task, T result) {
+        return submit((Runnable) task, result);
+    }
+
+    /** As {@link #execute(Runnable)}; a lambda given here is serializable. */
+    public void execute(SerializableRunnable command) {
+        execute((Runnable) command);
+    }
+
     /**
-     * Runs {@code command} in a worker; if it throws, its exception goes to the result thread's
-     * uncaught exception handler.
+     * Runs {@code command}, which must be {@link java.io.Serializable}, in a worker; if it
+     * throws, its exception goes to the uncaught exception handler of the thread that reads its
+     * result.
+     *
+     * @throws IllegalArgumentException if it is not serializable
      */
     @Override
     public void execute(Runnable command) {
