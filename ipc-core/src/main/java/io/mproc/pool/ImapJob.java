@@ -31,6 +31,7 @@ final class ImapJob<R> extends Job implements ResultIterator<R> {
     private final int maxAhead;
     private final boolean ordered;
     private final Runnable pump;
+    private final ResultCollector results;
     private final ReentrantLock reading = new ReentrantLock();
     private final ArrayDeque<Batch> ready = new ArrayDeque<>();
     /** Ordered: outcomes of tasks [taken, read), at index % maxAhead. */
@@ -44,16 +45,18 @@ final class ImapJob<R> extends Job implements ResultIterator<R> {
     private boolean closed;
 
     /**
-     * @param pump asks the pool to send what is ready (called without any lock held)
+     * @param pump    asks the pool to send what is ready (called without any lock held)
+     * @param results the pool's results, which a waiting consumer helps read
      */
     ImapJob(PoolFunction function, String kind, Iterator<?> input, int chunksize, int maxAhead, boolean ordered,
-            Runnable pump) {
+            Runnable pump, ResultCollector results) {
         super(function, kind);
         this.input = input;
         this.chunksize = chunksize;
         this.maxAhead = maxAhead;
         this.ordered = ordered;
         this.pump = pump;
+        this.results = results;
         this.window = ordered ? new Object[maxAhead] : null;
         if (ordered) {
             Arrays.fill(window, PENDING);
@@ -219,6 +222,9 @@ final class ImapJob<R> extends Job implements ResultIterator<R> {
         if (!hasNext()) {
             throw new NoSuchElementException("no more results in " + this);
         }
+        if (!availableNow()) {
+            results.help(this::availableNow);
+        }
         Object outcome = take(timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos());
         readAhead();
         if (outcome instanceof TaskFailure failed) {
@@ -253,6 +259,10 @@ final class ImapJob<R> extends Job implements ResultIterator<R> {
         }
         taken++;
         return outcome;
+    }
+
+    private synchronized boolean availableNow() {
+        return closed || available();
     }
 
     private boolean available() {

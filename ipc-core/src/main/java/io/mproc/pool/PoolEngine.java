@@ -138,7 +138,7 @@ final class PoolEngine {
         }
         int ahead = maxAhead > 0 ? maxAhead : (int) Math.min(1 << 20, (long) chunksize * 4 * settings.workers());
         ImapJob<R> job = new ImapJob<>(function, kind, inputs, Math.min(chunksize, ahead), ahead, ordered,
-            scheduler::pump);
+            scheduler::pump, collector);
         scheduler.submit(job);
         job.readAhead();
         return job;

@@ -19,6 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link IllegalArgumentException} that names it. Not thread-safe.
  */
 public final class ProcessPoolBuilder {
+    /** The most workers a pool may have. */
+    public static final int MAX_WORKERS = 120;
     /** The default {@link #maxMessageBytes}: 128 KiB. */
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 128 * 1024;
     /** The smallest {@link #maxMessageBytes}. */
@@ -33,7 +35,7 @@ public final class ProcessPoolBuilder {
     private static final AtomicInteger NAMES = new AtomicInteger();
 
     private String name;
-    private int workers = Runtime.getRuntime().availableProcessors();
+    private int workers = Math.min(MAX_WORKERS, Runtime.getRuntime().availableProcessors());
     private SerializableConsumer<Object> initializer;
     private Object initializerArgument;
     private int maxTasksPerChild;
@@ -57,10 +59,14 @@ public final class ProcessPoolBuilder {
         return this;
     }
 
-    /** How many worker processes (Python's {@code processes}); default: the available processors. */
+    /**
+     * How many worker processes (Python's {@code processes}), at most {@value #MAX_WORKERS}
+     * (all of them answer through one ring, which takes 128 producers); default: the available
+     * processors, up to that.
+     */
     public ProcessPoolBuilder workers(int count) {
-        if (count < 1) {
-            throw new IllegalArgumentException("workers=" + count + " (expected: >= 1)");
+        if (count < 1 || count > MAX_WORKERS) {
+            throw new IllegalArgumentException("workers=" + count + " (expected: 1 to " + MAX_WORKERS + ")");
         }
         this.workers = count;
         return this;

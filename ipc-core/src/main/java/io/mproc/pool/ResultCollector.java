@@ -24,11 +24,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -77,6 +77,7 @@ final class ResultCollector implements MessageHandler, Runnable {
     /** Set (under the consumer lock) once the pool terminated: the ring is about to go. */
     private boolean closed;
     private volatile Thread thread;
+    /** Only the result thread's. */
     private final List<Exit> markersToWrite = new ArrayList<>();
     private final Map<Long, Exit> awaitingMarker = new HashMap<>();
     private final Consumer<Worker> workerGone;
@@ -113,9 +114,12 @@ final class ResultCollector implements MessageHandler, Runnable {
             while (true) {
                 if (helpers.get() > 0) {
                     // Threads waiting for a result read the ring themselves: step aside, and stay
-                    // off the ring's wait point (each sleeper there costs every worker a wake-up).
+                    // off the ring's wait point (each sleeper there costs every worker a wake-up),
+                    // but write the EXITED messages, which only this thread does.
                     LockSupport.parkNanos(STEP_ASIDE_NANOS);
-                    continue;
+                    if (exits.isEmpty() && markersToWrite.isEmpty()) {
+                        continue;
+                    }
                 }
                 int handled;
                 consumer.lock();
@@ -140,17 +144,26 @@ final class ResultCollector implements MessageHandler, Runnable {
     }
 
     /**
-     * Called by a thread about to wait for {@code future}: reads the result ring itself for the
-     * pool's spin time (while the result thread steps aside), so that a quick task's
-     * result reaches its caller without a hand-over between threads. Any result read on the way
-     * is delivered, so callbacks of other futures may run in this thread too. Returns when the
-     * future is done or the time is up; the caller then blocks as usual.
+     * Called by a thread about to wait until {@code done}: reads the result ring itself for the
+     * pool's spin time (while the result thread steps aside), so that a quick task's result
+     * reaches its caller without a hand-over between threads. Any result read on the way is
+     * delivered, so callbacks of other futures may run in this thread too. Returns when
+     * {@code done} holds or the time is up; the caller then blocks as usual.
+     *
+     * @throws IllegalStateException if this thread is reading results already (a callback that
+     *                               waits for a pool result would wait forever: nobody else
+     *                               can read it meanwhile)
      */
-    void help(Future<?> future) {
+    void help(BooleanSupplier done) {
+        if (consumer.isHeldByCurrentThread()) {
+            throw new IllegalStateException("pool " + pool + ": waiting for a result in a callback that runs on the "
+                + "thread reading the pool's results would wait forever (chain it with the ...Async methods of "
+                + "CompletableFuture instead)");
+        }
         helpers.incrementAndGet();
         try {
             long started = System.nanoTime();
-            for (int round = 1; !future.isDone(); round++) {
+            for (int round = 1; !done.getAsBoolean(); round++) {
                 if (consumer.tryLock()) {
                     try {
                         if (!closed) {
@@ -160,7 +173,7 @@ final class ResultCollector implements MessageHandler, Runnable {
                         consumer.unlock();
                     }
                 }
-                if (future.isDone() || (round & 63) == 0 && System.nanoTime() - started > waiting.spinNanos()) {
+                if (done.getAsBoolean() || (round & 63) == 0 && System.nanoTime() - started > waiting.spinNanos()) {
                     return;
                 }
                 Thread.onSpinWait();
@@ -175,10 +188,14 @@ final class ResultCollector implements MessageHandler, Runnable {
     /** One round of the collector's work; under the consumer lock. Returns how many messages it read. */
     private int serviceOnce() {
         int handled = drainSafely();
-        for (Exit exit; (exit = exits.poll()) != null; ) {
-            markersToWrite.add(exit);
+        if (Thread.currentThread() == thread) {
+            // Only this thread produces into the ring: a producer holds a slot of the ring's
+            // table for good, and helping threads come and go.
+            for (Exit exit; (exit = exits.poll()) != null; ) {
+                markersToWrite.add(exit);
+            }
+            writeMarkers();
         }
-        writeMarkers();
         if (answered) {
             answered = false;
             scheduler.pump();

@@ -44,7 +44,7 @@ final class TaskFuture<T> extends CompletableFuture<T> {
 
     private void helpUnlessDone() {
         if (!isDone()) {
-            results.help(this);
+            results.help(this::isDone);
         }
     }
 

@@ -146,6 +146,25 @@ class PythonPoolTest extends PoolTestBase {
         assertEquals("asked to fail", remote.getMessage());
     }
 
+    @Test
+    void aCallbackThatWaitsForAnotherResultOnTheResultThreadFailsInsteadOfHanging() throws Exception {
+        CompletableFuture<Object> nested = pool.applyAsync(() -> {
+            Thread.sleep(100);
+            return 1;
+        }).thenApply(first -> {
+            try {
+                return pool.apply(() -> 2);
+            } catch (RuntimeException | ExecutionException | InterruptedException refused) {
+                return refused;
+            }
+        });
+        IllegalStateException refused = assertInstanceOf(IllegalStateException.class, nested.get(30, TimeUnit.SECONDS));
+        assertTrue(refused.getMessage().contains("would wait forever"), refused.getMessage());
+        CompletableFuture<Integer> chained = pool.applyAsync(() -> 1)
+            .thenComposeAsync(first -> pool.applyAsync((Integer x) -> x + 1, first));
+        assertEquals(2, chained.get(30, TimeUnit.SECONDS), "the Async forms run elsewhere and may wait");
+    }
+
     static String maybeFail(boolean fail) {
         if (fail) {
             throw new IllegalStateException("asked to fail");

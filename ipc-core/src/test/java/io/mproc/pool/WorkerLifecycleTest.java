@@ -99,6 +99,7 @@ class WorkerLifecycleTest extends PoolTestBase {
     void invalidSettingsAreRefusedWithTheirName() {
         assertRefused("workers=0", () -> ProcessPool.builder().workers(0));
         assertRefused("workers=0", () -> ProcessPool.create(0));
+        assertRefused("workers=121", () -> ProcessPool.builder().workers(121));
         assertRefused("maxTasksPerChild=0", () -> ProcessPool.builder().maxTasksPerChild(0));
         assertRefused("retries=-1", () -> ProcessPool.builder().retries(-1));
         assertRefused("maxMessageBytes=100", () -> ProcessPool.builder().maxMessageBytes(100));
