@@ -34,6 +34,14 @@ final class Scheduler implements Job.Listener {
         void replace(int slot);
     }
 
+    /**
+     * Workers of a slot that may exit in a row before they are ready and still be replaced; one
+     * more means its JVM cannot start, and breaks the pool. Workers killed by SIGKILL or SIGTERM
+     * while starting are replaced without counting; an initializer that throws breaks the pool
+     * at once.
+     */
+    static final int MAX_FAILED_STARTS = 3;
+
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final String pool;
@@ -41,6 +49,8 @@ final class Scheduler implements Job.Listener {
     private final int retries;
     private final TaskWriter writer;
     private final Worker[] slots;
+    /** Per slot: workers in a row that ended before they were ready (reset when one is). */
+    private final int[] failedStarts;
     private final ArrayDeque<Job> jobs = new ArrayDeque<>();
     private final ArrayDeque<Batch> resends = new ArrayDeque<>();
     private Workers workers;
@@ -54,6 +64,7 @@ final class Scheduler implements Job.Listener {
     Scheduler(String pool, int slots, int maxTasksPerChild, int retries, TaskWriter writer) {
         this.pool = pool;
         this.slots = new Worker[slots];
+        this.failedStarts = new int[slots];
         this.maxTasksPerChild = maxTasksPerChild;
         this.retries = retries;
         this.writer = writer;
@@ -265,12 +276,13 @@ final class Scheduler implements Job.Listener {
         lock.lock();
         try {
             Worker worker = worker(slot, generation);
-            if (worker != null && worker.state == Worker.State.STARTING) {
-                worker.state = Worker.State.READY;
+            if (worker != null) {
+                if (worker.state == Worker.State.STARTING) {
+                    worker.state = Worker.State.READY;
+                }
                 worker.wasReady = true;
+                failedStarts[slot] = 0;
                 changed.signalAll();
-            } else if (worker != null) {
-                worker.wasReady = true;
             }
         } finally {
             lock.unlock();
@@ -304,8 +316,9 @@ final class Scheduler implements Job.Listener {
 
     /**
      * A worker's process ended and every result it sent has been read: its lost tasks are
-     * failed or sent again ({@link LostTasks}), a replacement is asked for if work remains,
-     * and a worker that never became ready breaks the pool. Returns the worker, or null if
+     * failed or sent again ({@link LostTasks}), a replacement is asked for if work remains;
+     * a worker whose initializer threw, or the {@link #MAX_FAILED_STARTS}+1st of a slot in a
+     * row to exit before it was ready (not counting those killed), breaks the pool. Returns the worker, or null if
      * it is not the current one of its slot.
      */
     Worker ended(int slot, int generation, int exitCode, Throwable startFailure, long progress) {
@@ -320,7 +333,7 @@ final class Scheduler implements Job.Listener {
             }
             worker.state = Worker.State.EXITED;
             boolean needed = state == State.RUNNING || state == State.SHUTDOWN;
-            if (!worker.wasReady && needed) {
+            if (!worker.wasReady && needed && (startFailure != null || failedToStart(slot, exitCode))) {
                 abandoned = breakLocked(new WorkerStartException("pool " + pool + ": worker " + worker
                     + (startFailure != null ? " failed in its initializer: " + startFailure
                     : " exited with " + WorkerDiedException.describe(exitCode) + " before it was ready"), startFailure));
@@ -344,6 +357,16 @@ final class Scheduler implements Job.Listener {
         abandon(abandoned);
         pump();
         return worker;
+    }
+
+    /**
+     * Counts a worker of {@code slot} that ended before it was ready; true once too many did in
+     * a row. A worker killed from outside (SIGKILL, SIGTERM) says nothing about whether a JVM
+     * can start, so it does not count.
+     */
+    private boolean failedToStart(int slot, int exitCode) {
+        boolean killed = exitCode == -9 || exitCode == -15;
+        return !killed && ++failedStarts[slot] > MAX_FAILED_STARTS;
     }
 
     private Worker worker(int slot, int generation) {

@@ -96,6 +96,16 @@ class WorkerLifecycleTest extends PoolTestBase {
     }
 
     @Test
+    void workersWhoseJvmCannotStartBreakThePoolAfterAFewTries() {
+        WorkerStartException failed = assertThrows(WorkerStartException.class, () -> ProcessPool.builder().workers(1)
+            .namespace(namespace).launchSettings(quiet().withJvmOptions("-XX:+NoSuchOptionAnywhere")).start());
+        assertTrue(failed.getMessage().contains("exited with 1 before it was ready"), failed.getMessage());
+        assertTrue(failed.getMessage().contains("-worker-" + (Scheduler.MAX_FAILED_STARTS + 1) + " "),
+            "tried " + (Scheduler.MAX_FAILED_STARTS + 1) + " times: " + failed.getMessage());
+        assertEquals(List.of(), namespace.list());
+    }
+
+    @Test
     void invalidSettingsAreRefusedWithTheirName() {
         assertRefused("workers=0", () -> ProcessPool.builder().workers(0));
         assertRefused("workers=0", () -> ProcessPool.create(0));
