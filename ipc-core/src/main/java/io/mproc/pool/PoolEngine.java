@@ -145,8 +145,17 @@ final class PoolEngine {
     }
 
     <R> CompletableFuture<R> single(Object target, PoolFunction.Kind kind, String call, Object... arguments) {
-        PoolFunction function = function(target, kind);
-        SingleTask<R> task = new SingleTask<>(function, call, encode(arguments), target, arguments, collector);
+        return submitted(new SingleTask<>(function(target, kind), call, encode(arguments), target, arguments,
+            collector));
+    }
+
+    /** A {@link Runnable} task whose future's value is {@code result} (which stays in this JVM). */
+    <R> CompletableFuture<R> runnable(Runnable target, R result) {
+        return submitted(new SingleTask<>(function(target, PoolFunction.Kind.RUNNABLE), "submit", encode(new Object[0]),
+            target, new Object[0], collector, result));
+    }
+
+    private <R> CompletableFuture<R> submitted(SingleTask<R> task) {
         scheduler.submit(task);
         return task.future();
     }

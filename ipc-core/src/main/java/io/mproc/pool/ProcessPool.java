@@ -318,7 +318,7 @@ public final class ProcessPool implements ExecutorService {
      */
     @Override
     public <T> CompletableFuture<T> submit(Runnable task, T result) {
-        return submit(task).thenApply(ignored -> result);
+        return engine.runnable(Objects.requireNonNull(task, "task"), result);
     }
 
     /** As {@link #submit(Runnable, Object)}; a lambda given here is serializable. */

@@ -1,9 +1,7 @@
 package io.mproc.pool;
 
 import io.mproc.process.JvmProcess;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -12,10 +10,10 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The pool's bookkeeping, under one lock: jobs waiting to be sent, the workers and what each
- * was sent, and the pool's state. Dispatching ({@link #pump()}) runs in whichever thread gives
- * it a reason: a caller that submits, or the result thread when a worker answers or a worker
- * changes. Completions (which may run user callbacks) always run after the lock is released.
+ * The pool's bookkeeping, under one lock: the work waiting to be sent (its {@link Dispatcher}),
+ * the workers and what each was sent, and the pool's state. Dispatching ({@link #pump()}) runs
+ * in whichever thread gives it a reason: a caller that submits, or a thread reading results when
+ * a worker answers or changes. Completions (which may run user callbacks) always run after the lock is released.
  *
  * <pre>
  *   RUNNING --shutdown()--&gt; SHUTDOWN --no work left--&gt; STOPPING --workers gone--&gt; TERMINATED
@@ -45,16 +43,13 @@ final class Scheduler implements Job.Listener {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final String pool;
-    private final int maxTasksPerChild;
     private final int retries;
-    private final TaskWriter writer;
+    private final Dispatcher dispatcher;
     private final Worker[] slots;
     /** Per slot: workers in a row that ended before they were ready (reset when one is). */
     private final int[] failedStarts;
-    private final ArrayDeque<Job> jobs = new ArrayDeque<>();
-    private final ArrayDeque<Batch> resends = new ArrayDeque<>();
     private Workers workers;
-    /** Written under the lock; read without it only by {@link #jobFinished}. */
+    /** Written under the lock; read without it by {@link #jobFinished} and {@link #state()}. */
     private volatile State state = State.RUNNING;
     private Throwable brokenBy;
     /** Jobs accepted and not finished: changed without the lock (a job finishes often), read under it. */
@@ -65,9 +60,8 @@ final class Scheduler implements Job.Listener {
         this.pool = pool;
         this.slots = new Worker[slots];
         this.failedStarts = new int[slots];
-        this.maxTasksPerChild = maxTasksPerChild;
         this.retries = retries;
-        this.writer = writer;
+        this.dispatcher = new Dispatcher(writer, maxTasksPerChild);
     }
 
     void workers(Workers launcher) {
@@ -94,7 +88,7 @@ final class Scheduler implements Job.Listener {
             }
             activeJobs.incrementAndGet();
             job.listener(this);
-            jobs.addLast(job);
+            dispatcher.add(job);
             pumpLocked(completions);
         } finally {
             lock.unlock();
@@ -116,65 +110,10 @@ final class Scheduler implements Job.Listener {
 
     private void pumpLocked(List<Runnable> completions) {
         if (state == State.STOPPING) {
-            sendStops();
-            return;
+            dispatcher.stop(slots);
+        } else if (state == State.RUNNING || state == State.SHUTDOWN) {
+            dispatcher.dispatch(slots, completions);
         }
-        if (state != State.RUNNING && state != State.SHUTDOWN) {
-            return;
-        }
-        Worker worker;
-        while ((worker = leastLoaded()) != null) {
-            Batch batch = nextBatch();
-            if (batch == null) {
-                return;
-            }
-            PoolFunction function = batch.job().function();
-            Sent sent = worker.defines(function) || writer.define(worker, function)
-                ? writer.write(worker, batch, completions) : null;
-            if (sent == null) {
-                worker.full = true;
-                resends.addFirst(batch);
-                continue;
-            }
-            if (sent.batch.count() < batch.count()) {
-                resends.addFirst(batch.suffix(sent.batch.count()));
-            }
-            if (sent.batch.endOfChunk() && maxTasksPerChild > 0 && ++worker.chunksSent >= maxTasksPerChild) {
-                worker.state = Worker.State.RETIRING;
-            }
-        }
-    }
-
-    private Worker leastLoaded() {
-        Worker best = null;
-        for (Worker worker : slots) {
-            if (worker != null && worker.acceptsTasks()
-                && (best == null || worker.outstanding.size() < best.outstanding.size())) {
-                best = worker;
-            }
-        }
-        return best;
-    }
-
-    /** The next batch to send: tasks to send again first, then the jobs in the order they came. */
-    private Batch nextBatch() {
-        Batch batch;
-        while ((batch = resends.pollFirst()) != null) {
-            if (!batch.job().isDone()) {
-                return batch;
-            }
-        }
-        for (Iterator<Job> waiting = jobs.iterator(); waiting.hasNext(); ) {
-            Job job = waiting.next();
-            batch = job.isDone() ? null : job.nextBatch();
-            if (job.isDone() || job.exhausted()) {
-                waiting.remove();
-            }
-            if (batch != null) {
-                return batch;
-            }
-        }
-        return null;
     }
 
     @Override
@@ -194,17 +133,8 @@ final class Scheduler implements Job.Listener {
     private void stopIfIdle() {
         if (state == State.SHUTDOWN && activeJobs.get() == 0) {
             state = State.STOPPING;
-            sendStops();
+            dispatcher.stop(slots);
             changed.signalAll();
-        }
-    }
-
-    private void sendStops() {
-        for (Worker worker : slots) {
-            if (worker != null && (worker.state == Worker.State.READY || worker.state == Worker.State.STARTING)
-                && writer.control(worker, TaskMessageLayout.STOP)) {
-                worker.state = Worker.State.STOPPING;
-            }
         }
     }
 
@@ -236,7 +166,7 @@ final class Scheduler implements Job.Listener {
             worker.process = process;
             worker.pid = process.pid().orElse(-1);
             if (state == State.STOPPING) {
-                sendStops();
+                dispatcher.stop(slots);
             } else if (state == State.KILLING || state == State.TERMINATED) {
                 worker.kill();
             }
@@ -340,9 +270,7 @@ final class Scheduler implements Job.Listener {
             } else {
                 LostTasks lost = LostTasks.of(pool, worker, progress, exitCode, retries);
                 completions.addAll(lost.failures);
-                for (int i = lost.resend.size() - 1; i >= 0; i--) {
-                    resends.addFirst(lost.resend.get(i));
-                }
+                dispatcher.resendFirst(lost.resend);
                 worker.outstanding.clear();
                 if (needed) {
                     launching++;
@@ -396,19 +324,10 @@ final class Scheduler implements Job.Listener {
      */
     List<Job> shutdownNow(Throwable cause) {
         List<Job> abandoned;
-        List<Job> unsent = new ArrayList<>();
+        List<Job> unsent;
         lock.lock();
         try {
-            for (Job job : jobs) {
-                if (job instanceof SingleTask<?> && !job.exhausted() && !job.isDone()) {
-                    unsent.add(job);
-                }
-            }
-            for (Batch batch : resends) {
-                if (batch.job() instanceof SingleTask<?> && !batch.job().isDone()) {
-                    unsent.add(batch.job());
-                }
-            }
+            unsent = dispatcher.unsentSingleTasks();
             abandoned = killLocked();
         } finally {
             lock.unlock();
@@ -430,8 +349,7 @@ final class Scheduler implements Job.Listener {
             return List.of();
         }
         state = State.KILLING;
-        List<Job> abandoned = new ArrayList<>(jobs);
-        resends.forEach(batch -> abandoned.add(batch.job()));
+        List<Job> abandoned = dispatcher.clear();
         for (Worker worker : slots) {
             if (worker != null) {
                 worker.outstanding.forEach(sent -> abandoned.add(sent.batch.job()));
@@ -440,8 +358,6 @@ final class Scheduler implements Job.Listener {
                 }
             }
         }
-        jobs.clear();
-        resends.clear();
         changed.signalAll();
         return abandoned;
     }
@@ -463,11 +379,6 @@ final class Scheduler implements Job.Listener {
         } finally {
             lock.unlock();
         }
-    }
-
-    /** The exception that broke the pool, or null. */
-    Throwable brokenBy() {
-        return brokenCause();
     }
 
     /**
@@ -494,15 +405,10 @@ final class Scheduler implements Job.Listener {
     }
 
     State state() {
-        lock.lock();
-        try {
-            return state;
-        } finally {
-            lock.unlock();
-        }
+        return state;
     }
 
-    /** The workers that are alive, for killing at exit. */
+    /** The workers whose process has not ended (or been dealt with) yet. */
     List<Worker> aliveWorkers() {
         lock.lock();
         try {

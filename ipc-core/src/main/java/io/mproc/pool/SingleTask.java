@@ -11,6 +11,7 @@ final class SingleTask<R> extends FutureJob<R> {
     private final Batch batch;
     private final Object target;
     private final Object[] arguments;
+    private final R fixedResult;
     private boolean taken;
 
     /**
@@ -21,7 +22,17 @@ final class SingleTask<R> extends FutureJob<R> {
      */
     SingleTask(PoolFunction function, String kind, byte[] encoded, Object target, Object[] arguments,
                ResultCollector results) {
+        this(function, kind, encoded, target, arguments, results, null);
+    }
+
+    /**
+     * As the other constructor, for a task whose future's value is {@code fixedResult}
+     * whatever the function returns ({@code submit(Runnable, result)}).
+     */
+    SingleTask(PoolFunction function, String kind, byte[] encoded, Object target, Object[] arguments,
+               ResultCollector results, R fixedResult) {
         super(function, kind, results);
+        this.fixedResult = fixedResult;
         this.batch = new Batch(this, 0, 1, Batch.NO_ARGUMENTS, 0, true, 0, encoded);
         this.target = target;
         this.arguments = arguments;
@@ -68,7 +79,7 @@ final class SingleTask<R> extends FutureJob<R> {
         if (outcomes[from] instanceof TaskFailure failed) {
             future().completeExceptionally(failed.failure());
         } else {
-            future().complete((R) outcomes[from]);
+            future().complete(fixedResult != null ? fixedResult : (R) outcomes[from]);
         }
         finish();
     }
