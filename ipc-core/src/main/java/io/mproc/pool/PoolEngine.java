@@ -2,6 +2,7 @@ package io.mproc.pool;
 
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
@@ -207,6 +208,10 @@ final class PoolEngine {
 
     String stateName() {
         return scheduler.state().name().toLowerCase(Locale.ROOT);
+    }
+
+    Path regionDirectory() {
+        return regions.namespace().directory();
     }
 
     List<Worker> aliveWorkers() {

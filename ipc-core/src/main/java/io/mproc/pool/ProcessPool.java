@@ -4,6 +4,7 @@ import io.mproc.process.SerializableBiFunction;
 import io.mproc.process.SerializableCallable;
 import io.mproc.process.SerializableFunction;
 import io.mproc.process.SerializableRunnable;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -48,9 +49,12 @@ import java.util.concurrent.TimeoutException;
  *   <li>{@code applyAsync} returns a {@link CompletableFuture}: Python's {@code callback} and
  *       {@code error_callback} are {@code thenAccept} and {@code exceptionally} (exactly one
  *       runs); {@code ready()}, {@code successful()} and {@code wait(t)} are {@code isDone()},
- *       {@code !isCompletedExceptionally()} and {@code get(t)}. Callbacks run on the pool's
- *       result thread: keep them short, and never wait there for another result of the pool
- *       (use the {@code ...Async} forms of {@code CompletableFuture} to run them elsewhere).</li>
+ *       {@code !isCompletedExceptionally()} and {@code get(t)}. Callbacks run on a thread that
+ *       reads the pool's results: its result thread, or a thread waiting for a result of the
+ *       pool (which reads results itself for a moment before it blocks). Keep them short;
+ *       waiting there for another result of the pool throws an {@link IllegalStateException}
+ *       (it could never come); use the {@code ...Async} forms of {@code CompletableFuture} to
+ *       run such callbacks elsewhere.</li>
  *   <li>A failing task fails with its own exception, re-created in this JVM (its stack trace is
  *       the worker's; a class that cannot be re-created arrives as a
  *       {@link io.mproc.process.RemoteException} with the remote class name and trace),
@@ -458,6 +462,11 @@ public final class ProcessPool implements ExecutorService {
     @Override
     public String toString() {
         return "ProcessPool[" + name() + ", " + workers() + " workers, " + engine.stateName() + "]";
+    }
+
+    /** For the tests: the directory of the pool's regions. */
+    Path regionDirectory() {
+        return engine.regionDirectory();
     }
 
     /** For the tests: the pids of the live workers. */

@@ -31,6 +31,9 @@
  * <p>The message formats are drawn in {@link io.mproc.pool.TaskMessageLayout} and
  * {@link io.mproc.pool.ResultMessageLayout}; fields there are plain accesses, published by the
  * rings' release commits. The pool's own threads: the result thread, a launcher thread for
- * replacement workers, and a watcher thread per worker process.
+ * replacement workers, and a watcher thread per worker process. A caller about to wait for a
+ * result reads the result ring itself for the pool's spin time while the result thread steps
+ * aside ({@link io.mproc.pool.ResultCollector#help}): a quick {@code apply} is then a round trip
+ * between two threads, the caller and a worker, with nobody asleep.
  */
 package io.mproc.pool;
