@@ -84,7 +84,9 @@ import java.util.concurrent.TimeoutException;
  * instead; call {@link #terminate()} for that). Once terminated, no worker process and no
  * region of the pool is left. Submitting after shutdown throws a
  * {@link java.util.concurrent.RejectedExecutionException} (Python: {@code ValueError("Pool not
- * running")}). If this JVM exits with the pool still running, the workers are killed.
+ * running")}). If this JVM exits with the pool still running, the workers are killed; if it is
+ * killed itself (SIGKILL), its workers notice and exit within a quarter of a second (the process
+ * layer's lifeline), and the next pool built on the machine removes the regions it left.
  *
  * <p>Thread-safe.
  */

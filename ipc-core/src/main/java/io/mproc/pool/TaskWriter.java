@@ -77,7 +77,7 @@ final class TaskWriter {
         int arity = batch.arity();
         if (batch.encoded() != null || arity == 0) {
             byte[] payload = batch.encoded() != null ? batch.encoded() : new byte[0];
-            return commitBytes(worker, batch, batch.count(), ValueCodec.TAGGED, payload, payload.length, null, failed);
+            return commitBytes(worker, batch, batch.count(), ValueCodec.TAGGED, payload, payload.length, null);
         }
         Object[] arguments = batch.arguments();
         int from = batch.argumentOffset();
@@ -92,7 +92,7 @@ final class TaskWriter {
                 return null;
             }
             ValueCodec.writeFixed(kind, arguments, from, from + tasks * arity, ring.buffer(), index + HEADER_LENGTH);
-            return commit(worker, batch, tasks, kind, index, null, failed);
+            return commit(worker, batch, tasks, kind, index, null);
         }
         if (kind == ValueCodec.SERIALIZED) {
             for (int tasks = candidates; tasks >= 1; tasks = tasks == 1 ? 0 : (tasks + 1) / 2) {
@@ -103,7 +103,7 @@ final class TaskWriter {
                     break; // one of them is not: task by task, below
                 }
                 if (stream.length <= maxPayload) {
-                    return commitBytes(worker, batch, tasks, kind, stream, stream.length, null, failed);
+                    return commitBytes(worker, batch, tasks, kind, stream, stream.length, null);
                 }
             }
         }
@@ -149,7 +149,7 @@ final class TaskWriter {
                 failures[tasks] = problem;
             }
         }
-        Sent sent = commitBytes(worker, batch, tasks, ValueCodec.TAGGED, null, scratch.position(), unsent, failed);
+        Sent sent = commitBytes(worker, batch, tasks, ValueCodec.TAGGED, null, scratch.position(), unsent);
         if (sent != null && unsent != null) {
             Job job = batch.job();
             for (int task = unsent.nextSetBit(0); task >= 0; task = unsent.nextSetBit(task + 1)) {
@@ -173,7 +173,7 @@ final class TaskWriter {
 
     /** Claims and fills a message from {@code bytes} (or the scratch buffer, when null). */
     private Sent commitBytes(Worker worker, Batch batch, int tasks, byte kind, byte[] bytes, int length,
-                             BitSet unsent, List<Runnable> failed) {
+                             BitSet unsent) {
         SpscRing ring = worker.tasks;
         long index = ring.tryClaim(TaskMessageLayout.TASK, HEADER_LENGTH + length);
         if (index < 0) {
@@ -184,11 +184,10 @@ final class TaskWriter {
         } else {
             scratch.copyTo(ring.buffer(), index + HEADER_LENGTH);
         }
-        return commit(worker, batch, tasks, kind, index, unsent, failed);
+        return commit(worker, batch, tasks, kind, index, unsent);
     }
 
-    private static Sent commit(Worker worker, Batch batch, int tasks, byte kind, long index, BitSet unsent,
-                               List<Runnable> failed) {
+    private static Sent commit(Worker worker, Batch batch, int tasks, byte kind, long index, BitSet unsent) {
         Batch sentBatch = tasks == batch.count() ? batch : batch.prefix(tasks);
         MemorySegment buffer = worker.tasks.buffer();
         buffer.set(ValueLayout.JAVA_INT_UNALIGNED, index + FUNCTION_OFFSET, batch.job().function().id());
