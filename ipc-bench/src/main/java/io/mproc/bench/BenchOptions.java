@@ -18,7 +18,7 @@ public record BenchOptions(BenchProfile profile, Path out, List<String> suites, 
           --quick       every suite in well under a minute (fewer, shorter repetitions)
           --smoke       the smallest configuration: proves the pipeline, figures mean little
           --out DIR     where results.jsonl and report.md go (default target/bench-out)
-          --suite NAME  run only this suite (repeatable): floors, pingpong, throughput
+          --suite NAME  run only this suite (repeatable): floors, pingpong, throughput, start
           --pin         pin the measuring thread and the peer JVM to different CPUs (default)
           --no-pin      leave scheduling to the kernel
         """;

@@ -12,6 +12,7 @@ import io.mproc.bench.result.ReportWriter;
 import io.mproc.bench.result.Results;
 import io.mproc.bench.result.TargetCatalog;
 import io.mproc.bench.result.Verdict;
+import io.mproc.bench.start.StartSuite;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,7 +37,7 @@ public final class BenchRun {
     private final List<Suite> suites;
 
     public BenchRun(BenchOptions options) {
-        this(options, List.of(new FloorSuite(), new PingPongSuite(), new ThroughputSuite()));
+        this(options, List.of(new FloorSuite(), new PingPongSuite(), new ThroughputSuite(), new StartSuite()));
     }
 
     BenchRun(BenchOptions options, List<Suite> suites) {

@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The whole bench end to end in its smallest configuration (what CI runs): real C floors if
- * cc exists, a real peer JVM for the ping-pong and throughput channels, then the two files.
+ * cc exists, a real peer JVM for the ping-pong and throughput channels, real mproc children
+ * (cold and warm) for the start suite, then the two files.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class SmokeTest {
@@ -60,6 +61,11 @@ class SmokeTest {
                 "no throughput " + subject + " in\n" + String.join("\n", lines));
         }
         assertTrue(lines.stream().anyMatch(l -> l.contains("\"subject\":\"jvm-start\"")));
+        for (String subject : List.of("java-hello", "child-cold", "child-cold-no-cache", "child-warm")) {
+            assertTrue(lines.stream().anyMatch(l -> l.contains("\"suite\":\"start\"")
+                && l.contains("\"subject\":\"" + subject + "\"") && l.contains("\"metric\":\"start_median\"")),
+                "no start " + subject + " in\n" + String.join("\n", lines));
+        }
 
         String report = Files.readString(out.resolve("report.md"));
         assertTrue(report.contains("## pingpong"), report);
