@@ -8,6 +8,7 @@ import java.io.NotSerializableException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * The main class of every child JVM mproc starts. Arguments: the region root, the parent's
@@ -17,7 +18,8 @@ import java.nio.file.Path;
  * {@link Lifeline}; records its pid and start time; installs the shutdown hook that records
  * how the JVM ends ({@link ExitRecorder}); a standby then maps its spec region, rehearses the
  * path below and sleeps until its parent publishes a spec there. Then it reads its spec
- * ({@code <id>.spec}, see {@link SpecLayout}), applies the spec's system properties, sets the
+ * ({@code <id>.spec}, see {@link SpecLayout}; compact or Java-serialised, see {@link SpecCodec}),
+ * applies the spec's system properties, sets the
  * state to RUNNING and runs the target:
  * <ul>
  *   <li>it returns: the value is serialised into {@code <id>.out} (created here, read and
@@ -81,6 +83,11 @@ public final class ChildMain {
         run(namespace, id, control, parent, premade, specName);
     }
 
+    /** The spec in {@code bytes}: compact ({@link SpecCodec}) or Java-serialised. */
+    static LaunchSpec decode(byte[] bytes) throws IOException, ClassNotFoundException {
+        return SpecCodec.isCompact(bytes) ? SpecCodec.decode(bytes) : (LaunchSpec) SerialCodec.read(bytes);
+    }
+
     /**
      * Reads the spec ({@code premade} if mapped already, else by attaching {@code specName}),
      * runs the target, writes the outcome; exits the JVM if the target threw. The spec region
@@ -91,14 +98,15 @@ public final class ChildMain {
         LaunchSpec spec;
         try {
             Region specRegion = premade != null ? premade : namespace.attach(specName, LaunchSpec.KIND);
-            byte[] bytes = SpecLayout.read(specRegion.body());
-            spec = (LaunchSpec) SerialCodec.read(bytes);
+            spec = decode(SpecLayout.read(specRegion.body()));
         } catch (IOException | ClassNotFoundException | RuntimeException unreadable) {
             fail(namespace, id, control, "<" + id + ">", new IllegalStateException(
                 "cannot read the launch spec of process " + id + ": " + unreadable, unreadable));
             return;
         }
-        spec.systemProperties().forEach(System::setProperty);
+        for (Map.Entry<String, String> property : spec.systemProperties().entrySet()) {
+            System.setProperty(property.getKey(), property.getValue());
+        }
         ProcessContext.becomeChild(spec, parent);
         control.setState(ControlLayout.STATE_RUNNING);
         Object value;

@@ -1,16 +1,22 @@
 package io.mproc.process.internal;
 
+import io.mproc.process.SerializableBiConsumer;
 import io.mproc.process.SerializableCallable;
+import io.mproc.process.SerializableFunction;
+import io.mproc.process.SerializableRunnable;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
+import java.util.List;
 import java.util.Map;
 
 /**
  * A dry run of what a child does with a spec, on made-up data and without touching regions:
- * deserialise a spec with a lambda target, run it, serialise its value and a failure report.
- * A standby JVM rehearses while it waits, so that the real hand-over finds the classes loaded
- * and linked and the lambda machinery initialised; the startup cache's
- * training run rehearses so that those classes land in the cache.
+ * decode compact specs of the common shapes of target (lambdas with and without captured
+ * values and arguments, a method reference, a static method) and call them as
+ * {@link LambdaCall} does; deserialise a Java-serialised spec with a lambda target and run it;
+ * serialise a value and a failure report. A standby JVM rehearses while it waits, so that the
+ * real hand-over finds the classes loaded and linked and the reflection and lambda machinery
+ * spun; the startup cache's training run rehearses so that those classes land in the cache.
  */
 final class Rehearsal {
     private Rehearsal() {
@@ -20,18 +26,39 @@ final class Rehearsal {
     static void run(MemorySegment emptySpec) {
         try {
             SpecLayout.read(emptySpec);
-            SerializableCallable<Long> target = System::nanoTime;
-            LaunchSpec spec = LaunchSpec.of("Rehearsal", new int[] {0}, false, ProcessContext.MAIN_NAME,
-                ProcessTarget.function(ProcessTarget.Kind.CALLABLE, target, 1, "argument"), Map.of());
-            LaunchSpec read = (LaunchSpec) SerialCodec.read(SerialCodec.write(spec));
-            Object value = read.target().invoke();
+            String captured = "rehearsal";
+            rehearse(ProcessTarget.function(ProcessTarget.Kind.RUNNABLE, (SerializableRunnable) () -> { }));
+            rehearse(ProcessTarget.function(ProcessTarget.Kind.CALLABLE, (SerializableCallable<Long>) System::nanoTime));
+            rehearse(ProcessTarget.function(ProcessTarget.Kind.CALLABLE, (SerializableCallable<String>) () -> captured));
+            rehearse(ProcessTarget.function(ProcessTarget.Kind.FUNCTION,
+                (SerializableFunction<Integer, String>) number -> captured + number, 1));
+            rehearse(ProcessTarget.function(ProcessTarget.Kind.BI_CONSUMER,
+                (SerializableBiConsumer<String, Long>) (text, number) -> { }, "argument", 2L));
+            rehearse(ProcessTarget.staticMethod(Rehearsal.class, "staticTarget", 3));
+            // A spec that needs Java serialisation: a list among the arguments.
+            SerializableFunction<List<Integer>, Integer> sum = list -> list.size() + captured.length();
+            LaunchSpec spec = spec(ProcessTarget.function(ProcessTarget.Kind.FUNCTION, sum, List.of(1, 2)));
+            Object value = ChildMain.decode(SerialCodec.write(spec)).target().invoke();
             Outcome outcome = new Outcome(SerialCodec.write(value), FailureReport.of(
                 new IllegalStateException("rehearsal", new IOException("cause"))));
             Outcome back = (Outcome) SerialCodec.read(SerialCodec.write(outcome));
             SerialCodec.read(back.value());
             back.failure().recreate();
-        } catch (Exception | LinkageError failed) {
+        } catch (Throwable failed) {
             // Only a warm-up: the real run reports whatever goes wrong.
         }
+    }
+
+    private static void rehearse(ProcessTarget target) throws Throwable {
+        ChildMain.decode(SpecCodec.encode(spec(target))).target().invoke();
+    }
+
+    private static LaunchSpec spec(ProcessTarget target) {
+        return LaunchSpec.of("Rehearsal", new int[] {0}, false, ProcessContext.MAIN_NAME, target, Map.of());
+    }
+
+    /** The static method target of the rehearsal. */
+    static int staticTarget(int number) {
+        return number + 1;
     }
 }

@@ -1,0 +1,125 @@
+package io.mproc.process.internal;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.mproc.process.SerializableBiFunction;
+import io.mproc.process.SerializableCallable;
+import io.mproc.process.SerializableFunction;
+import java.io.Serial;
+import java.lang.invoke.SerializedLambda;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The compact spec, byte for byte in one JVM (the cross-process behaviour is in
+ * {@code ProcessLambdaTargetsTest}): which specs have a compact form, that it reads back to
+ * the same spec, and that damage is reported rather than misread.
+ */
+class ProcessSpecCodecTest {
+
+    private static LaunchSpec spec(ProcessTarget target) {
+        return LaunchSpec.of("Process-3:1", new int[] {3, 1}, true, "Process-3", target,
+            Map.of("a.b", "c", "empty", ""));
+    }
+
+    @Test
+    void aLambdaWithSimpleValuesReadsBackAsItsSerializedLambda() throws Throwable {
+        String prefix = "é-";
+        byte[] bytes = {4, 5};
+        SerializableBiFunction<Integer, Character, String> target = (number, letter) -> prefix + number + letter
+            + bytes.length;
+        byte[] encoded = SpecCodec.encode(spec(ProcessTarget.function(ProcessTarget.Kind.BI_FUNCTION, target, 42, 'q')));
+        assertNotNull(encoded);
+        assertTrue(SpecCodec.isCompact(encoded));
+        LaunchSpec read = SpecCodec.decode(encoded);
+        assertEquals("Process-3:1", read.name());
+        assertArrayEquals(new int[] {3, 1}, read.identity());
+        assertTrue(read.daemon());
+        assertEquals("Process-3", read.parentName());
+        assertEquals(Map.of("a.b", "c", "empty", ""), read.systemProperties());
+        assertEquals(ProcessTarget.Kind.BI_FUNCTION, read.target().kind());
+        SerializedLambda lambda = assertInstanceOf(SerializedLambda.class, read.target().function());
+        assertEquals(ProcessSpecCodecTest.class.getName().replace('.', '/'), lambda.getCapturingClass());
+        assertEquals(2, lambda.getCapturedArgCount());
+        assertEquals(Arrays.asList(42, 'q'), Arrays.asList(read.target().args()));
+        assertEquals("é-42q2", read.target().invoke());
+    }
+
+    @Test
+    void everySimpleValueKeepsItsType() throws Throwable {
+        Object[] values = {null, "text", 1, 2L, 3.5, 4.5f, (short) 6, (byte) 7, 'c', true, new byte[] {9}};
+        byte[] encoded = SpecCodec.encode(spec(ProcessTarget.staticMethod(ProcessSpecCodecTest.class, "echo", values)));
+        assertNotNull(encoded);
+        Object[] read = SpecCodec.decode(encoded).target().args();
+        assertEquals(values.length, read.length);
+        for (int i = 0; i < values.length - 1; i++) {
+            assertEquals(values[i], read[i], "value " + i);
+        }
+        assertArrayEquals(new byte[] {9}, (byte[]) read[values.length - 1]);
+    }
+
+    /** A static method target taking every simple type. */
+    static String echo(String nothing, String text, int i, long l, double d, float f, short s, byte b, char c,
+                       boolean flag, byte[] bytes) {
+        return nothing + text + i + l + d + f + s + b + c + flag + bytes.length;
+    }
+
+    @Test
+    void aStaticMethodTargetReadsBackByNameAndRuns() throws Throwable {
+        byte[] encoded = SpecCodec.encode(spec(ProcessTarget.staticMethod(ProcessSpecCodecTest.class, "echo",
+            null, "t", 1, 2L, 3.0, 4.0f, (short) 5, (byte) 6, 'x', false, new byte[3])));
+        ProcessTarget target = SpecCodec.decode(encoded).target();
+        assertEquals("echo", target.methodName());
+        assertEquals("nullt123.04.056xfalse3", target.invoke());
+    }
+
+    @Test
+    void specsThatNeedJavaSerialisationHaveNoCompactForm() {
+        SerializableFunction<List<String>, Integer> size = List::size;
+        assertNull(SpecCodec.encode(spec(ProcessTarget.function(ProcessTarget.Kind.FUNCTION, size, List.of("a")))),
+            "a list argument");
+        List<String> captured = List.of("b");
+        SerializableCallable<Integer> capturing = () -> captured.size();
+        assertNull(SpecCodec.encode(spec(ProcessTarget.function(ProcessTarget.Kind.CALLABLE, capturing))),
+            "a captured list");
+        byte[] shared = {1};
+        SerializableBiFunction<byte[], byte[], Boolean> same = (a, b) -> a == b;
+        assertNull(SpecCodec.encode(spec(ProcessTarget.function(ProcessTarget.Kind.BI_FUNCTION, same, shared, shared))),
+            "the same array twice stays one array only when Java-serialised");
+        assertNull(SpecCodec.encode(spec(ProcessTarget.function(ProcessTarget.Kind.CALLABLE, new NotALambda()))),
+            "a function object of a class of its own");
+    }
+
+    /** A serialisable callable that is a class, not a lambda. */
+    static final class NotALambda implements SerializableCallable<Integer> {
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Integer call() {
+            return 1;
+        }
+    }
+
+    @Test
+    void aJavaSerialisedSpecIsNotTakenForACompactOne() throws Exception {
+        SerializableCallable<Integer> target = () -> 1;
+        assertFalse(SpecCodec.isCompact(SerialCodec.write(spec(ProcessTarget.function(ProcessTarget.Kind.CALLABLE,
+            target)))));
+        assertFalse(SpecCodec.isCompact(new byte[2]));
+    }
+
+    @Test
+    void aTruncatedOrDamagedCompactSpecIsRefused() {
+        SerializableCallable<Integer> target = () -> 1;
+        byte[] encoded = SpecCodec.encode(spec(ProcessTarget.function(ProcessTarget.Kind.CALLABLE, target)));
+        IllegalArgumentException truncated = assertThrows(IllegalArgumentException.class,
+            () -> SpecCodec.decode(Arrays.copyOf(encoded, encoded.length - 3)));
+        assertTrue(truncated.getMessage().startsWith("damaged compact spec of " + (encoded.length - 3) + " bytes"),
+            truncated.getMessage());
+        byte[] longer = Arrays.copyOf(encoded, encoded.length + 1);
+        assertThrows(IllegalArgumentException.class, () -> SpecCodec.decode(longer));
+    }
+}
