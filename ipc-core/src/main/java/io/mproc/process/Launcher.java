@@ -1,5 +1,6 @@
 package io.mproc.process;
 
+import io.mproc.memory.ProcessIdentity;
 import io.mproc.memory.Region;
 import io.mproc.memory.RegionNamespace;
 import io.mproc.process.internal.ChildMain;
@@ -9,6 +10,7 @@ import io.mproc.process.internal.LaunchSpec;
 import io.mproc.process.internal.Outcome;
 import io.mproc.process.internal.SerialCodec;
 import io.mproc.process.internal.SpecLayout;
+import io.mproc.process.internal.SpecPipe;
 import java.io.File;
 import java.io.IOException;
 import java.lang.foreign.ValueLayout;
@@ -44,8 +46,9 @@ final class Launcher {
 
     /**
      * A child JVM that was started: its id in the process namespace, the JVM, its control block,
-     * its spec region (for a standby: the empty one it will be handed its spec in), and the
-     * region of a spec too large for a standby's spec region (else null).
+     * its spec region (for a standby: the empty one it will be handed its spec in; for a cold
+     * child: null when the spec went through the pipe), and the region of a spec too large for
+     * a standby's spec region (else null).
      */
     record Launched(String id, Process process, ControlBlock control, Region spec, Region largeSpec) {
         Launched withLargeSpec(Region region) {
@@ -61,7 +64,9 @@ final class Launcher {
             RegionNamespace namespace = Children.namespace();
             Outcome outcome = control.outcomeLength() >= 0 ? readOutcome(namespace) : null;
             namespace.release(control.region());
-            namespace.release(spec);
+            if (spec != null) {
+                namespace.release(spec);
+            }
             if (largeSpec != null) {
                 namespace.release(largeSpec);
             }
@@ -93,8 +98,9 @@ final class Launcher {
     }
 
     /**
-     * Starts a JVM for {@code spec} (serialised) with {@code settings}; with a null spec, a
-     * standby JVM that waits for one.
+     * Starts a JVM for {@code spec} (encoded) with {@code settings}; with a null spec, a standby
+     * JVM that waits for one. A cold child's spec goes into its standard input with the
+     * {@link SpecPipe} message when it fits, else into the region {@code <id>.spec}.
      *
      * @throws IllegalStateException if the JVM cannot be started
      */
@@ -104,21 +110,43 @@ final class Launcher {
         ControlBlock control = ControlBlock.create(namespace, id);
         Region specRegion = null;
         try {
-            specRegion = spec != null ? writeSpec(namespace, LaunchSpec.regionName(id), spec)
-                : namespace.create(LaunchSpec.regionName(id), LaunchSpec.KIND, SpecLayout.STANDBY_CAPACITY, null);
+            boolean piped = spec != null && SpecPipe.fits(spec.length);
+            if (spec == null) {
+                specRegion = namespace.create(LaunchSpec.regionName(id), LaunchSpec.KIND, SpecLayout.STANDBY_CAPACITY,
+                    null);
+            } else if (!piped) {
+                specRegion = writeSpec(namespace, LaunchSpec.regionName(id), spec);
+            }
             ProcessBuilder builder = new ProcessBuilder(command(namespace, id, spec == null, settings))
                 .redirectInput(ProcessBuilder.Redirect.PIPE)
                 .redirectOutput(settings.stdout())
                 .redirectError(settings.stderr());
             settings.workingDirectoryIfSet().ifPresent(directory -> builder.directory(directory.toFile()));
             builder.environment().putAll(settings.environment());
-            return new Launched(id, builder.start(), control, specRegion, null);
+            Process process = builder.start();
+            if (spec != null) {
+                sendSpec(process, piped ? spec : null);
+            }
+            return new Launched(id, process, control, specRegion, null);
         } catch (IOException | RuntimeException failed) {
             namespace.release(control.region());
             if (specRegion != null) {
                 namespace.release(specRegion);
             }
             throw new IllegalStateException("process " + processName + ": cannot start a JVM: " + failed, failed);
+        }
+    }
+
+    /**
+     * Writes the {@link SpecPipe} message into the child's standard input, and keeps the pipe
+     * open: it is the child's lifeline. A child that died at once (a JVM option it refused)
+     * breaks the pipe; its exit status says what happened, so that is not an error here.
+     */
+    private static void sendSpec(Process process, byte[] spec) {
+        try {
+            SpecPipe.write(process.getOutputStream(), ProcessIdentity.current(), spec);
+        } catch (IOException childGone) {
+            // reaped like any child that exited
         }
     }
 

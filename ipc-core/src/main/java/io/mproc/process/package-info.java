@@ -19,13 +19,17 @@
  * <pre>
  *   parent                                    child JVM (ChildMain)
  *   create &lt;id&gt;.ctl (control block)
- *   serialise spec: target, arguments,
- *     name, daemon  -&gt; &lt;id&gt;.spec
+ *   encode the spec: target, arguments,
+ *     name, daemon (compact when it can be,
+ *     else Java-serialised)
  *   launch java ... ChildMain &lt;root&gt; &lt;ns&gt; &lt;id&gt;  (standby: launched earlier, sleeping
  *                                               on the futex of &lt;id&gt;.ctl; the parent
- *                                               writes the spec and wakes it)
- *                                             watch the stdin pipe (lifeline)
- *                                             read the spec, run the target
+ *                                               writes the spec into &lt;id&gt;.spec and
+ *                                               wakes it)
+ *   write its identity and the spec into     read that message from stdin
+ *     the child's stdin (a spec too large     in the background: watch the rest of
+ *     for that: into &lt;id&gt;.spec)               stdin (lifeline), map &lt;id&gt;.ctl
+ *                                             decode the spec, run the target
  *                                             write &lt;id&gt;.out: value or failure
  *                                             record its exit in &lt;id&gt;.ctl, exit
  *   reap: exit value + control block

@@ -114,8 +114,20 @@ class ProcessLambdaTargetsTest extends ProcessTestBase {
     }
 
     @Test
+    void aColdChildRunsACompactSpecFromThePipeAndALargeOneFromItsRegion() throws Exception {
+        String large = "x".repeat(64 * 1024);
+        SerializableFunction<Integer, Integer> abs = Math::abs;
+        try (JvmProcess<Integer> small = JvmProcess.call(abs, -3).settings(QUIET).start();
+             JvmProcess<Integer> big = JvmProcess.call(String::length, large).settings(QUIET).start()) {
+            assertEquals(3, small.result());
+            assertEquals(large.length(), big.result());
+        }
+    }
+
+    @Test
     void aColdChildThatExitsAtOnceStillRecordsThatItsShutdownHooksRan() throws Exception {
-        // 130 without the hook's record would read as a death by SIGINT (-2).
+        // 130 without the hook's record would read as a death by SIGINT (-2); a cold child's
+        // hook records into a control block mapped in the background, maybe after the target began.
         try (JvmProcess<Void> process = JvmProcess.run(() -> System.exit(130)).settings(QUIET).start()) {
             assertTrue(process.join(TIMEOUT));
             assertEquals(OptionalInt.of(130), process.exitCode());

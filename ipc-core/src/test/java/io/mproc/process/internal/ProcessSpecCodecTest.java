@@ -2,9 +2,13 @@ package io.mproc.process.internal;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.mproc.memory.ProcessIdentity;
 import io.mproc.process.SerializableBiFunction;
 import io.mproc.process.SerializableCallable;
 import io.mproc.process.SerializableFunction;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.Serial;
 import java.lang.invoke.SerializedLambda;
 import java.util.Arrays;
@@ -13,9 +17,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The compact spec, byte for byte in one JVM (the cross-process behaviour is in
- * {@code ProcessLambdaTargetsTest}): which specs have a compact form, that it reads back to
- * the same spec, and that damage is reported rather than misread.
+ * The compact spec and the pipe message, byte for byte in one JVM (the cross-process
+ * behaviour is in {@code ProcessLambdaTargetsTest}): which specs have a compact form, that it
+ * reads back to the same spec, and that damage is reported rather than misread.
  */
 class ProcessSpecCodecTest {
 
@@ -121,5 +125,24 @@ class ProcessSpecCodecTest {
             truncated.getMessage());
         byte[] longer = Arrays.copyOf(encoded, encoded.length + 1);
         assertThrows(IllegalArgumentException.class, () -> SpecCodec.decode(longer));
+    }
+
+    @Test
+    void thePipeMessageCarriesTheParentAndASmallSpecOrSaysTheSpecIsInItsRegion() throws Exception {
+        ProcessIdentity parent = new ProcessIdentity(1234, 5678L);
+        ByteArrayOutputStream pipe = new ByteArrayOutputStream();
+        SpecPipe.write(pipe, parent, new byte[] {1, 2, 3});
+        SpecPipe.write(pipe, parent, null);
+        ByteArrayInputStream in = new ByteArrayInputStream(pipe.toByteArray());
+        SpecPipe.Message first = SpecPipe.read(in);
+        assertEquals(parent, first.parent());
+        assertArrayEquals(new byte[] {1, 2, 3}, first.spec());
+        SpecPipe.Message second = SpecPipe.read(in);
+        assertNull(second.spec());
+        assertEquals(0, in.available(), "exactly the messages' bytes were read");
+        assertThrows(EOFException.class, () -> SpecPipe.read(new ByteArrayInputStream(new byte[5])));
+        assertFalse(SpecPipe.fits(SpecPipe.CAPACITY));
+        assertThrows(IllegalArgumentException.class,
+            () -> SpecPipe.write(new ByteArrayOutputStream(), parent, new byte[SpecPipe.CAPACITY]));
     }
 }
