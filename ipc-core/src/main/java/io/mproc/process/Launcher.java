@@ -27,7 +27,8 @@ import java.util.Set;
  *
  * <p>The command line, in order: {@code java}; {@code --enable-native-access=ALL-UNNAMED}
  * (futex, {@code kill}); {@code --add-exports=java.base/jdk.internal.misc=ALL-UNNAMED} (Agrona,
- * when the application uses it); the {@link StartupCache} when there is one and the options
+ * when the application uses it); the {@link StartupCache} for its kind of child (cold or
+ * standby) when there is one and the options
  * neither choose their own archive nor change the module graph; every {@code mproc.*} system property of this JVM (so the child finds
  * the same region root and filters); the settings' properties and options; {@code -cp} with the
  * class path made absolute (the working directory may differ); the main class and its
@@ -161,7 +162,7 @@ final class Launcher {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(MPROC_FLAGS);
         if (cacheFits(settings.jvmOptions())) {
-            Optional<Path> cache = StartupCache.usable();
+            Optional<Path> cache = StartupCache.usable(standby);
             cache.ifPresent(path -> {
                 command.add("-XX:AOTCache=" + path);
                 // A cache that went stale or missing must not print to the user's output.

@@ -19,30 +19,40 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The JDK AOT cache (JEP 483/514) that mproc creates for its own child JVMs, so that a cold
- * start loads and links the classes of the child's path from a mapped archive instead of from
- * scratch. Nothing to do for the user: the first time a JVM starts a child and finds no cache
- * for its JDK and mproc, it creates one in the background (a training JVM runs the child's path
- * once, about a second of one core); children started meanwhile start without it, later ones
- * use it. {@link #prepare()} creates it eagerly, for deployment steps and tests.
+ * The JDK AOT caches (JEP 483/514) that mproc creates for its own child JVMs, so that a child
+ * loads and links the classes of its path from a mapped archive instead of from scratch.
+ * Nothing to do for the user: the first time a JVM starts a child and finds no cache for its
+ * JDK and mproc, it creates them in the background (a training JVM runs each kind of child's
+ * path once, about a second of one core each); children started meanwhile start without,
+ * later ones use them. {@link #prepare()} creates them eagerly, for deployment steps and tests.
+ *
+ * <p>Two caches, one per kind of child: cold children ({@code <key>-cold.aot}) and standby JVMs
+ * ({@code <key>-standby.aot}). A JVM loads every class of its AOT cache as it starts, used or
+ * not, so a cache that also held the standby's path (futex, rehearsal, Java deserialisation)
+ * would cost every cold child hundreds of classes it never touches.
  *
  * <p>Where: the directory in the system property {@value #PROPERTY}, else
  * {@code $XDG_CACHE_HOME/mproc} or {@code ~/.cache/mproc}, else {@code <tmpdir>/mproc-<user>-cache};
  * always a {@code 0700} directory of the current user (a cache another user could write could
- * inject code). {@code -Dmproc.process.startupCache=off} disables it. One file per JDK
- * ({@code java.home} and version) and exact mproc build ({@code <key>.aot}), next to its
- * training log; the eight most recent caches are kept, older ones removed.
+ * inject code). {@code -Dmproc.process.startupCache=off} disables it. One pair of files per
+ * JDK ({@code java.home} and version) and exact mproc build ({@code <key>}), next to their
+ * training log; the caches of the eight most recent keys are kept, older ones removed, with
+ * whatever a training that died left behind.
  *
  * <p>Safe when several JVMs race: one takes a lock file ({@code <key>.lock}, naming its pid and
  * start time; a lock whose owner died is broken), trains into a temporary file and renames it
- * into place atomically; the others go on without. A failed training leaves
+ * into place atomically (the cold children's cache first); the others go on without. A failed training leaves
  * {@code <key>.failed} and is not retried for a day. A child whose JVM options choose their own
  * archive ({@code -XX:AOTCache}, {@code -Xshare}, ...) or change the module graph
  * ({@code --add-opens}, {@code --add-modules}, ...) gets none: a JVM refuses an AOT cache made
@@ -61,7 +71,11 @@ public final class StartupCache {
     /** System property: the cache directory, or {@code off}. */
     public static final String PROPERTY = "mproc.process.startupCache";
 
-    private static final String FORMAT = "mproc-startup-cache-2|" + String.join(" ", Launcher.MPROC_FLAGS);
+    private static final String FORMAT = "mproc-startup-cache-3|" + String.join(" ", Launcher.MPROC_FLAGS);
+    private static final String COLD_SUFFIX = "-" + StartupTraining.COLD + ".aot";
+    private static final String STANDBY_SUFFIX = "-" + StartupTraining.STANDBY + ".aot";
+    /** A file of the cache directory that belongs to a key, and that key. */
+    private static final Pattern KEYED_FILE = Pattern.compile("(jdk\\d+-[0-9a-f]{24})[.-].*");
     private static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration RETRY_AFTER_FAILURE = Duration.ofDays(1);
     private static final int KEPT = 8;
@@ -69,14 +83,17 @@ public final class StartupCache {
     private static String key;
 
     /**
-     * Creates the cache now if it does not exist (waiting for another JVM that is creating it),
-     * and returns it; empty when the cache is off or cannot be made here.
+     * Creates the caches now if they do not exist (waiting for another JVM that is creating
+     * them), and returns the cold children's; empty when the cache is off or cannot be made here.
      */
     public static Optional<Path> prepare() {
         return location().flatMap(StartupCache::create);
     }
 
-    /** Where this JVM's children's cache is (or would be); empty when the cache is off. */
+    /**
+     * Where this JVM's cold children's cache is (or would be; the standby JVMs' is next to it);
+     * empty when the cache is off.
+     */
     public static Optional<Path> location() {
         String configured = System.getProperty(PROPERTY, "");
         if (configured.equalsIgnoreCase("off") || configured.equalsIgnoreCase("false")) {
@@ -84,23 +101,34 @@ public final class StartupCache {
         }
         try {
             Path directory = configured.isBlank() ? defaultDirectory() : Path.of(configured);
-            return Optional.of(directory.toAbsolutePath().resolve(key() + ".aot"));
+            return Optional.of(directory.toAbsolutePath().resolve(key() + COLD_SUFFIX));
         } catch (RuntimeException unusable) {
             return Optional.empty();
         }
     }
 
-    /** The cache if it exists; if not, starts creating it in the background (once per JVM). */
-    static Optional<Path> usable() {
-        Optional<Path> cache = location();
-        if (cache.isEmpty() || Files.isRegularFile(cache.get())) {
-            return cache;
+    /**
+     * The cache for a cold child, or a standby JVM, if it exists; if not, starts creating the
+     * caches in the background (once per JVM).
+     */
+    static Optional<Path> usable(boolean standby) {
+        Optional<Path> cold = location();
+        if (cold.isEmpty()) {
+            return cold;
+        }
+        Path cache = standby ? standbyCache(cold.get()) : cold.get();
+        if (Files.isRegularFile(cache)) {
+            return Optional.of(cache);
         }
         if (STARTED_IN_BACKGROUND.compareAndSet(false, true)) {
-            Path target = cache.get();
-            Thread.ofPlatform().daemon().name("mproc-startup-cache").start(() -> create(target));
+            Thread.ofPlatform().daemon().name("mproc-startup-cache").start(() -> create(cold.get()));
         }
         return Optional.empty();
+    }
+
+    /** The standby JVMs' cache next to the cold children's {@code cold}. */
+    private static Path standbyCache(Path cold) {
+        return cold.resolveSibling(keyOf(cold.getFileName().toString()) + STANDBY_SUFFIX);
     }
 
     /** The class path children get: this JVM's, entries made absolute. */
@@ -109,12 +137,13 @@ public final class StartupCache {
     }
 
     private static Optional<Path> create(Path cache) {
-        if (Files.isRegularFile(cache)) {
+        Path standby = standbyCache(cache);
+        if (Files.isRegularFile(cache) && Files.isRegularFile(standby)) {
             return Optional.of(cache);
         }
         try {
             Path directory = RegionDirectory.ensurePrivateDirectory(cache.getParent());
-            String key = cache.getFileName().toString().replace(".aot", "");
+            String key = keyOf(cache.getFileName().toString());
             Path failed = directory.resolve(key + ".failed");
             if (Files.exists(failed) && Files.getLastModifiedTime(failed).toInstant()
                 .isAfter(Instant.now().minus(RETRY_AFTER_FAILURE))) {
@@ -125,7 +154,15 @@ public final class StartupCache {
                 return awaitOther(cache, lock);
             }
             try {
-                return train(directory, key, cache) ? Optional.of(cache) : markFailed(failed);
+                removeLeftovers(directory, key);
+                Files.deleteIfExists(directory.resolve(key + ".log"));
+                boolean made = (Files.isRegularFile(cache) || train(directory, key, StartupTraining.COLD, cache))
+                    && (Files.isRegularFile(standby) || train(directory, key, StartupTraining.STANDBY, standby));
+                if (!made) {
+                    return markFailed(failed);
+                }
+                removeOldCaches(directory);
+                return Optional.of(cache);
             } finally {
                 Files.deleteIfExists(lock);
             }
@@ -134,10 +171,11 @@ public final class StartupCache {
         }
     }
 
-    private static boolean train(Path directory, String key, Path cache) throws IOException {
+    /** Trains the cache for {@code kind} of child into {@code cache}. */
+    private static boolean train(Path directory, String key, String kind, Path cache) throws IOException {
         ProcessIdentity self = ProcessIdentity.current();
-        Path temporary = directory.resolve(key + "." + self.pid() + ".tmp.aot");
-        Path trainingRoot = directory.resolve("training-" + self.pid());
+        Path temporary = directory.resolve(key + "-" + kind + "." + self.pid() + ".tmp.aot");
+        Path trainingRoot = directory.resolve(key + "." + self.pid() + ".training");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(Launcher.MPROC_FLAGS);
@@ -147,8 +185,9 @@ public final class StartupCache {
         command.add(trainingClassPath(directory, key).toString());
         command.add(StartupTraining.class.getName());
         command.add(trainingRoot.toString());
+        command.add(kind);
         Process training = new ProcessBuilder(command).redirectErrorStream(true)
-            .redirectOutput(directory.resolve(key + ".log").toFile()).start();
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve(key + ".log").toFile())).start();
         try {
             training.getOutputStream().close();
             boolean done = training.waitFor(TRAINING_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -160,7 +199,6 @@ public final class StartupCache {
                 return false;
             }
             Files.move(temporary, cache, StandardCopyOption.ATOMIC_MOVE);
-            removeOldCaches(directory);
             return true;
         } catch (InterruptedException stop) {
             training.destroyForcibly();
@@ -173,20 +211,54 @@ public final class StartupCache {
     }
 
     /**
-     * Keeps the {@value #KEPT} most recently made caches (each build of mproc has its own): a
-     * JVM that maps a removed one keeps its mapping, and a new one is made when needed.
+     * Keeps the caches of the {@value #KEPT} most recently made keys (each build of mproc has its
+     * own): a JVM that maps a removed one keeps its mapping, and a new one is made when needed.
+     * Every file of an older key goes, but a key some live JVM holds the lock of.
      */
     private static void removeOldCaches(Path directory) throws IOException {
-        List<Path> caches;
+        Map<String, Long> newest = new HashMap<>();
+        List<Path> keyed;
         try (Stream<Path> files = Files.list(directory)) {
-            caches = files.filter(file -> file.getFileName().toString().matches("jdk\\d+-[0-9a-f]+\\.aot"))
-                .sorted(Comparator.comparing(StartupCache::modified).reversed()).toList();
+            keyed = files.filter(file -> KEYED_FILE.matcher(file.getFileName().toString()).matches()).toList();
         }
-        for (Path old : caches.subList(Math.min(KEPT, caches.size()), caches.size())) {
-            String oldKey = old.getFileName().toString().replace(".aot", "");
-            for (String suffix : List.of(".aot", ".classes.jar", ".log", ".failed")) {
-                Files.deleteIfExists(directory.resolve(oldKey + suffix));
+        for (Path file : keyed) {
+            newest.merge(keyOf(file.getFileName().toString()), modified(file), Math::max);
+        }
+        List<String> old = newest.keySet().stream()
+            .sorted(Comparator.comparing(newest::get).reversed()).skip(KEPT).toList();
+        for (String oldKey : old) {
+            Path lock = directory.resolve(oldKey + ".lock");
+            if (Files.exists(lock) && !lockOwnerDied(lock)) {
+                continue;
             }
+            for (Path file : keyed) {
+                if (keyOf(file.getFileName().toString()).equals(oldKey)) {
+                    deleteTree(file);
+                }
+            }
+        }
+    }
+
+    /** The key a file of the cache directory belongs to (see {@link #KEYED_FILE}). */
+    private static String keyOf(String fileName) {
+        Matcher matcher = KEYED_FILE.matcher(fileName);
+        return matcher.matches() ? matcher.group(1) : "";
+    }
+
+    /**
+     * Removes what trainings of {@code key} that died left (temporary caches, training roots):
+     * the caller holds the key's lock, so no other training of it runs.
+     */
+    private static void removeLeftovers(Path directory, String key) throws IOException {
+        List<Path> leftovers;
+        try (Stream<Path> files = Files.list(directory)) {
+            leftovers = files.filter(file -> {
+                String name = file.getFileName().toString();
+                return name.startsWith(key) && (name.contains(".tmp.aot") || name.endsWith(".training"));
+            }).toList();
+        }
+        for (Path leftover : leftovers) {
+            deleteTree(leftover);
         }
     }
 

@@ -76,7 +76,8 @@ public final class SpecCodec {
         ProcessTarget target = spec.target();
         SerializedLambda lambda = null;
         if (target.kind() != ProcessTarget.Kind.STATIC_METHOD) {
-            lambda = serializedLambda(target.function());
+            lambda = target.function() instanceof SerializedLambda serialized ? serialized
+                : serializedLambda(target.function());
             if (lambda == null) {
                 return null;
             }

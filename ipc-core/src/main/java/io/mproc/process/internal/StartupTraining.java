@@ -8,109 +8,129 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.foreign.ValueLayout;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
+import java.lang.invoke.MethodHandleInfo;
+import java.lang.invoke.SerializedLambda;
 import java.nio.file.Path;
-import java.util.Enumeration;
+import java.util.List;
 import java.util.Map;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
 
 /**
- * The training run behind mproc's startup cache: a JVM started with
- * {@code -XX:AOTCacheOutput=...} runs this main, which walks a child's whole path once, so that
- * the classes, linkage and profiles of that path go into the cache:
+ * The training runs behind mproc's startup caches: a JVM started with
+ * {@code -XX:AOTCacheOutput=...} runs this main, which walks one kind of child's path once, so
+ * that the classes, linkage and profiles of that path go into that cache. A JVM loads every
+ * class of its AOT cache when it starts, used or not, so each cache holds one path and nothing
+ * else:
  * <ul>
- *   <li>loads every class of mproc's jar (so that none of them is read from the jar and
- *       verified in a child, whichever paths it takes);</li>
- *   <li>two cold children's paths, from the message on standard input to the outcome written
- *       and read back: one with a compact spec, one with a Java-serialised spec;</li>
- *   <li>a standby's path: rehearsal, waiting on and signalling the futex, the hand-over.</li>
+ *   <li>{@value #COLD}: a cold child, from the message on standard input to the outcome written,
+ *       with a compact spec of a lambda target (made by hand, as its {@link SerializedLambda}:
+ *       making a lambda here would put the JDK's class spinning into the cache, which a child
+ *       never does), plus the classes of the lifeline and exit hook, which the training cannot
+ *       run;</li>
+ *   <li>{@value #STANDBY}: a standby, from rehearsal through the futex to the hand-over.</li>
  * </ul>
- * Argument: the region root to use, a private directory that is removed after.
+ * Arguments: the region root to use (a private directory that is removed after) and the kind.
  */
 public final class StartupTraining {
     private StartupTraining() {
     }
 
-    public static void main(String[] args) throws Throwable {
-        loadMprocClasses();
+    /** The kind of training for cold children. */
+    public static final String COLD = "cold";
+    /** The kind of training for standby JVMs. */
+    public static final String STANDBY = "standby";
+
+    /** Classes every real cold child loads on paths the training does not walk. */
+    private static final List<String> UNWALKED = List.of("io.mproc.process.internal.ExitRecorder",
+        "io.mproc.process.internal.Lifeline", "io.mproc.process.internal.Lifeline$PipeWatch",
+        "io.mproc.process.internal.Lifeline$PidPoll");
+
+    public static void main(String[] args) throws Exception {
         Path root = Path.of(args[0]);
         try (RegionNamespace namespace = RegionNamespace.open(root, "training")) {
-            SerializableCallable<Long> target = System::nanoTime;
-            LaunchSpec spec = LaunchSpec.of("Training", new int[] {1}, false, ProcessContext.MAIN_NAME,
-                ProcessTarget.function(ProcessTarget.Kind.CALLABLE, target), Map.of());
-            cold(namespace, root, "t1", SpecCodec.encode(spec));
-            cold(namespace, root, "t2", SerialCodec.write(spec));
-            standby(namespace, "t3", SpecCodec.encode(spec));
+            if (STANDBY.equals(args[1])) {
+                standby(namespace, "t1", spec());
+            } else {
+                for (String unwalked : UNWALKED) {
+                    Class.forName(unwalked, false, StartupTraining.class.getClassLoader());
+                }
+                cold(namespace, root, "t1", spec());
+            }
         }
     }
 
+    /** A compact spec whose target is {@link #now()}, as a method reference of this class would be. */
+    private static byte[] spec() {
+        SerializedLambda target = new SerializedLambda(StartupTraining.class,
+            SerializableCallable.class.getName().replace('.', '/'), "call", "()Ljava/lang/Object;",
+            MethodHandleInfo.REF_invokeStatic, StartupTraining.class.getName().replace('.', '/'), "now",
+            "()Ljava/lang/Long;", "()Ljava/lang/Long;", new Object[0]);
+        return SpecCodec.encode(LaunchSpec.of("Training", new int[] {1}, false, ProcessContext.MAIN_NAME,
+            ProcessTarget.function(ProcessTarget.Kind.CALLABLE, target), Map.of()));
+    }
+
+    /** The training target. */
+    static Long now() {
+        return System.nanoTime();
+    }
+
+    /**
+     * Never called: makes the compiler give this class a {@code $deserializeLambda$}, which
+     * {@link LambdaCall} requires of a lambda's capturing class.
+     */
+    static SerializableCallable<Long> asLambda() {
+        return StartupTraining::now;
+    }
+
     /** A cold child's path, in this JVM, without its lifeline and exit hook. */
-    private static void cold(RegionNamespace namespace, Path root, String id, byte[] spec) throws Exception {
+    private static void cold(RegionNamespace namespace, Path root, String id, byte[] spec) throws IOException {
         ControlBlock control = ControlBlock.create(namespace, id);
         ByteArrayOutputStream message = new ByteArrayOutputStream();
         SpecPipe.write(message, ProcessIdentity.current(), spec);
         ChildMain.cold(root, namespace.name(), id, new ByteArrayInputStream(message.toByteArray()), false);
-        readOutcome(namespace, id, control);
+        removeOutcome(namespace, id, control);
     }
 
-    private static void standby(RegionNamespace namespace, String id, byte[] spec) throws Exception {
+    private static void standby(RegionNamespace namespace, String id, byte[] spec) throws InterruptedException {
         ControlBlock control = ControlBlock.create(namespace, id);
         Region specRegion = namespace.create(LaunchSpec.regionName(id), LaunchSpec.KIND,
             SpecLayout.STANDBY_CAPACITY, null);
         ChildSetup setup = ChildSetup.done(namespace, ControlBlock.attach(namespace, id));
-        Thread standby = Thread.ofPlatform().name("training-standby").start(() -> {
-            try {
-                ChildMain.serve(setup, id, control.parent());
-            } catch (InterruptedException stop) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        Thread standby = new Thread(new Standby(setup, id, control.parent()), "training-standby");
+        standby.start();
         while (control.state() != ControlLayout.STATE_STANDBY) {
             Thread.onSpinWait();
         }
         SpecLayout.write(specRegion.body(), spec);
         control.publishSpecWord(ControlLayout.SPEC_PUBLISHED);
         standby.join();
-        readOutcome(namespace, id, control);
+        removeOutcome(namespace, id, control);
         namespace.release(specRegion);
     }
 
-    /** The parent's side: the exit record and the outcome, read as {@code Launcher} reads them. */
-    private static void readOutcome(RegionNamespace namespace, String id, ControlBlock control)
-        throws IOException, ClassNotFoundException {
-        Region out = namespace.attach(Outcome.regionName(id), Outcome.KIND);
-        Outcome outcome = (Outcome) SerialCodec.read(out.body().toArray(ValueLayout.JAVA_BYTE));
-        SerialCodec.read(outcome.value());
-        control.exitRecord();
-        namespace.release(out);
-        out.unlink();
-        namespace.release(control.region());
-    }
-
-    /** Loads (without initialising) every class of mproc's jar; one that does not link is skipped. */
-    private static void loadMprocClasses() throws IOException, URISyntaxException {
-        Path jar = Path.of(StartupTraining.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        if (!Files.isRegularFile(jar)) {
-            return;
-        }
-        ClassLoader loader = StartupTraining.class.getClassLoader();
-        try (JarFile file = new JarFile(jar.toFile())) {
-            for (Enumeration<JarEntry> entries = file.entries(); entries.hasMoreElements(); ) {
-                String name = entries.nextElement().getName();
-                if (name.startsWith("io/mproc/") && name.endsWith(".class") && !name.endsWith("module-info.class")) {
-                    load(loader, name.substring(0, name.length() - ".class".length()).replace('/', '.'));
-                }
+    /** The standby's main thread. */
+    private record Standby(ChildSetup setup, String id, ProcessIdentity parent) implements Runnable {
+        @Override
+        public void run() {
+            try {
+                ChildMain.serve(setup, id, parent);
+            } catch (InterruptedException stop) {
+                Thread.currentThread().interrupt();
             }
         }
     }
 
-    private static void load(ClassLoader loader, String className) {
-        try {
-            Class.forName(className, false, loader);
-        } catch (ClassNotFoundException | LinkageError unusable) {
-            // a class that needs what the training's class path lacks: children load it themselves
+    /**
+     * Checks that the child wrote an outcome and removes it, without deserialising it: that is
+     * the parent's work, not a child's.
+     */
+    private static void removeOutcome(RegionNamespace namespace, String id, ControlBlock control) {
+        if (control.outcomeLength() < 0 || !control.exitRecord().exitRecorded()) {
+            throw new IllegalStateException("training child " + id + " recorded no outcome");
         }
+        Region out = namespace.attach(Outcome.regionName(id), Outcome.KIND);
+        out.body().toArray(ValueLayout.JAVA_BYTE);
+        namespace.release(out);
+        out.unlink();
+        namespace.release(control.region());
     }
 }
