@@ -38,12 +38,8 @@ final class Launcher {
     private Launcher() {
     }
 
-    /**
-     * The flags every JVM mproc starts gets, children and the startup cache's training run
-     * alike (an AOT cache is refused by a JVM whose module options differ from the training's).
-     */
-    static final List<String> MPROC_FLAGS = List.of("--enable-native-access=ALL-UNNAMED",
-        "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED");
+    /** The flags every JVM mproc starts gets ({@link ChildMain#JVM_FLAGS}). */
+    static final List<String> MPROC_FLAGS = ChildMain.JVM_FLAGS;
 
     /**
      * A child JVM that was started: its id in the process namespace, the JVM, its control block,

@@ -52,6 +52,30 @@ class StartupCacheTest extends ProcessTestBase {
     }
 
     @Test
+    void aProgramThatEndsBeforeItsCachesAreMadeStillGetsThemMade() throws Exception {
+        try (ChildJvm program = ChildJvm.start(ShortLivedParentMain.class,
+            List.of("-D" + StartupCache.PROPERTY + "=" + directory))) {
+            program.awaitLine("DONE", TIMEOUT);
+            program.awaitSuccess(TIMEOUT);
+        }
+        // The builder it started outlives it.
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        List<String> names = List.of();
+        while (System.nanoTime() < deadline) {
+            try (Stream<Path> files = Files.list(directory)) {
+                names = files.map(file -> file.getFileName().toString()).sorted().toList();
+            }
+            boolean made = names.stream().anyMatch(name -> name.endsWith("-cold.aot"))
+                && names.stream().anyMatch(name -> name.endsWith("-standby.aot"));
+            if (made && names.stream().noneMatch(name -> name.endsWith(".lock"))) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        fail("no caches made after " + TIMEOUT + ": " + names);
+    }
+
+    @Test
     void jvmsThatRaceToCreateTheCacheMakeOneAndAllGetIt() throws Exception {
         List<String> options = List.of("-D" + StartupCache.PROPERTY + "=" + directory);
         try (ChildJvm first = ChildJvm.start(StartupCacheMain.class, options);

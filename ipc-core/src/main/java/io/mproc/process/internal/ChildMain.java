@@ -12,6 +12,7 @@ import java.io.NotSerializableException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -43,6 +44,15 @@ import java.util.Map;
 public final class ChildMain {
     private ChildMain() {
     }
+
+    /**
+     * The flags every JVM mproc starts gets, children and the startup caches' trainings alike
+     * (an AOT cache is refused by a JVM whose module options differ from the training's):
+     * native access for the futex and {@code kill}, and the export Agrona needs when the
+     * application uses it.
+     */
+    public static final List<String> JVM_FLAGS = List.of("--enable-native-access=ALL-UNNAMED",
+        "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED");
 
     /** The last argument of a standby JVM. */
     public static final String STANDBY = "standby";
