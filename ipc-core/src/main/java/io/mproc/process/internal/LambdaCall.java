@@ -1,43 +1,49 @@
 package io.mproc.process.internal;
 
+import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandleInfo;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.invoke.SerializedLambda;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Executable;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
-import java.util.Arrays;
 
 /**
  * Runs a lambda target that arrived as its {@link SerializedLambda} (a {@link SpecCodec compact
- * spec}) by calling its implementation method through reflection: the captured values, then
- * the arguments; for an instance method the first of those is the receiver. That is what the
- * lambda's own class would do, without spinning that class, which costs a JVM that has just
- * started milliseconds of interpreted class generation.
+ * spec}) by calling its implementation method through a method handle: the captured values,
+ * then the arguments; for an instance method the first of those is the receiver. That is what
+ * the lambda's own class would do, without spinning that class, which costs a JVM that has
+ * just started milliseconds of interpreted class generation.
+ *
+ * <p>Method handles rather than {@code java.lang.reflect}: reflecting on one method of a class
+ * builds every method of it, and so loads every class its method signatures name, which for a
+ * user's main class can be dozens; a method handle resolves that one method.
  *
  * <p>The same classes are initialised as by deserialising the lambda: the capturing class
- * first, then the implementation's class when it is called. Arguments of the wrong type fail
- * with a {@link ClassCastException}, as they would in the lambda. A lambda this cannot call
- * directly (an implementation it cannot find or reach, a kind of method handle other than a
- * method or constructor, a non-private {@code invokespecial}) is deserialised instead, through
- * the capturing class's {@code $deserializeLambda$}, as Java serialisation does.
+ * first, then the implementation's class when it is called; the same conversions apply to
+ * arguments (unboxing, widening), and arguments of the wrong type fail with a
+ * {@link ClassCastException}. A lambda this cannot call directly (an implementation it cannot
+ * find or reach, a kind of method handle other than a method or constructor) is deserialised
+ * instead, through the capturing class's {@code $deserializeLambda$}, as Java serialisation
+ * does.
  */
 final class LambdaCall {
-    private final SerializedLambda lambda;
-    private final Executable implementation;
-    private final boolean hasReceiver;
+    private static final MethodType DESERIALIZER = MethodType.methodType(Object.class, SerializedLambda.class);
 
-    private LambdaCall(SerializedLambda lambda, Executable implementation, boolean hasReceiver) {
+    private final SerializedLambda lambda;
+    private final MethodHandle implementation;
+
+    private LambdaCall(SerializedLambda lambda, MethodHandle implementation) {
         this.lambda = lambda;
         this.implementation = implementation;
-        this.hasReceiver = hasReceiver;
     }
 
     /** Loads {@code className} through the thread's context class loader (else the system one). */
     static Class<?> load(String className, boolean initialize) throws ClassNotFoundException {
+        return Class.forName(className, initialize, loader());
+    }
+
+    private static ClassLoader loader() {
         ClassLoader context = Thread.currentThread().getContextClassLoader();
-        return Class.forName(className, initialize, context != null ? context : ClassLoader.getSystemClassLoader());
+        return context != null ? context : ClassLoader.getSystemClassLoader();
     }
 
     /**
@@ -46,35 +52,34 @@ final class LambdaCall {
      */
     static LambdaCall resolve(SerializedLambda lambda, int argCount) throws ClassNotFoundException {
         Class<?> capturing = load(lambda.getCapturingClass().replace('/', '.'), true);
-        if (!declaresDeserializer(capturing)) {
+        MethodHandles.Lookup capturingLookup = lookupIn(capturing);
+        if (capturingLookup == null || !declaresDeserializer(capturingLookup, capturing)) {
             return null; // let the JDK's deserialisation say what is wrong
         }
         Class<?> owner = load(lambda.getImplClass().replace('/', '.'), false);
-        int kind = lambda.getImplMethodKind();
-        int parameters = lambda.getCapturedArgCount() + argCount;
-        Executable found = switch (kind) {
-            case MethodHandleInfo.REF_newInvokeSpecial -> constructor(owner, lambda.getImplMethodSignature());
-            case MethodHandleInfo.REF_invokeStatic, MethodHandleInfo.REF_invokeVirtual,
-                 MethodHandleInfo.REF_invokeInterface, MethodHandleInfo.REF_invokeSpecial ->
-                method(owner, lambda.getImplMethodName(), lambda.getImplMethodSignature());
-            default -> null;
-        };
-        if (found == null) {
+        MethodHandles.Lookup lookup = owner == capturing ? capturingLookup : lookupIn(owner);
+        if (lookup == null) {
             return null;
         }
-        boolean isStatic = Modifier.isStatic(found.getModifiers());
-        boolean fits = switch (kind) {
-            case MethodHandleInfo.REF_invokeStatic -> isStatic;
-            // invokespecial of anything but a private method would skip overriding methods
-            case MethodHandleInfo.REF_invokeSpecial -> !isStatic && Modifier.isPrivate(found.getModifiers());
-            case MethodHandleInfo.REF_newInvokeSpecial -> true;
-            default -> !isStatic;
-        };
-        boolean hasReceiver = kind != MethodHandleInfo.REF_invokeStatic && kind != MethodHandleInfo.REF_newInvokeSpecial;
-        if (!fits || found.getParameterCount() + (hasReceiver ? 1 : 0) != parameters || !found.trySetAccessible()) {
+        String name = lambda.getImplMethodName();
+        MethodHandle handle;
+        try {
+            MethodType type = MethodType.fromMethodDescriptorString(lambda.getImplMethodSignature(), loader());
+            handle = switch (lambda.getImplMethodKind()) {
+                case MethodHandleInfo.REF_invokeStatic -> lookup.findStatic(owner, name, type);
+                case MethodHandleInfo.REF_invokeVirtual, MethodHandleInfo.REF_invokeInterface ->
+                    lookup.findVirtual(owner, name, type);
+                case MethodHandleInfo.REF_invokeSpecial -> lookup.findSpecial(owner, name, type, lookup.lookupClass());
+                case MethodHandleInfo.REF_newInvokeSpecial -> lookup.findConstructor(owner, type);
+                default -> null;
+            };
+        } catch (ReflectiveOperationException | IllegalArgumentException | TypeNotPresentException unresolvable) {
             return null;
         }
-        return new LambdaCall(lambda, found, hasReceiver);
+        if (handle == null || handle.type().parameterCount() != lambda.getCapturedArgCount() + argCount) {
+            return null;
+        }
+        return new LambdaCall(lambda, handle);
     }
 
     /**
@@ -87,66 +92,39 @@ final class LambdaCall {
             all[i] = lambda.getCapturedArg(i);
         }
         System.arraycopy(args, 0, all, lambda.getCapturedArgCount(), args.length);
+        // A call site per arity rather than invokeWithArguments, whose spreading spins method
+        // handle classes in a JVM that just started (milliseconds); these link to invokers the
+        // JDK and the startup cache hold ready.
+        return switch (all.length) {
+            case 0 -> implementation.invoke();
+            case 1 -> implementation.invoke(all[0]);
+            case 2 -> implementation.invoke(all[0], all[1]);
+            case 3 -> implementation.invoke(all[0], all[1], all[2]);
+            case 4 -> implementation.invoke(all[0], all[1], all[2], all[3]);
+            default -> implementation.invokeWithArguments(all);
+        };
+    }
+
+    /**
+     * A lookup with full access to {@code type} when its package is open to mproc (every class
+     * on the class path), else the public lookup (for a method reference to a public method of
+     * the JDK); null when neither can be had.
+     */
+    private static MethodHandles.Lookup lookupIn(Class<?> type) {
         try {
-            if (implementation instanceof Constructor<?> constructor) {
-                return constructor.newInstance(all);
-            }
-            Method method = (Method) implementation;
-            if (!hasReceiver) {
-                return method.invoke(null, all);
-            }
-            if (all[0] == null) {
-                throw new NullPointerException("the receiver of " + method.getName() + " is null");
-            }
-            return method.invoke(all[0], Arrays.copyOfRange(all, 1, all.length));
-        } catch (InvocationTargetException thrown) {
-            throw thrown.getCause();
-        } catch (IllegalArgumentException wrongType) {
-            // Reflection checks the argument types where the lambda would have cast them.
-            ClassCastException cast = new ClassCastException("arguments of " + describe() + ": " + wrongType.getMessage());
-            cast.initCause(wrongType);
-            throw cast;
+            return MethodHandles.privateLookupIn(type, MethodHandles.lookup());
+        } catch (IllegalAccessException | SecurityException closed) {
+            return MethodHandles.publicLookup();
         }
     }
 
-    private String describe() {
-        return lambda.getImplClass().replace('/', '.') + "." + lambda.getImplMethodName();
-    }
-
-    private static boolean declaresDeserializer(Class<?> capturing) {
+    private static boolean declaresDeserializer(MethodHandles.Lookup lookup, Class<?> capturing) {
         try {
-            capturing.getDeclaredMethod("$deserializeLambda$", SerializedLambda.class);
+            lookup.findStatic(capturing, "$deserializeLambda$", DESERIALIZER);
             return true;
-        } catch (NoSuchMethodException none) {
+        } catch (ReflectiveOperationException none) {
             return false;
         }
-    }
-
-    private static Method method(Class<?> owner, String name, String descriptor) {
-        for (Method method : owner.getDeclaredMethods()) {
-            if (method.getName().equals(name)
-                && descriptor(method.getParameterTypes(), method.getReturnType()).equals(descriptor)) {
-                return method;
-            }
-        }
-        return null;
-    }
-
-    private static Constructor<?> constructor(Class<?> owner, String descriptor) {
-        for (Constructor<?> constructor : owner.getDeclaredConstructors()) {
-            if (descriptor(constructor.getParameterTypes(), void.class).equals(descriptor)) {
-                return constructor;
-            }
-        }
-        return null;
-    }
-
-    private static String descriptor(Class<?>[] parameters, Class<?> returned) {
-        StringBuilder descriptor = new StringBuilder("(");
-        for (Class<?> parameter : parameters) {
-            descriptor.append(parameter.descriptorString());
-        }
-        return descriptor.append(')').append(returned.descriptorString()).toString();
     }
 
     /**
@@ -156,18 +134,14 @@ final class LambdaCall {
      */
     static Object deserialize(SerializedLambda lambda) throws Throwable {
         Class<?> capturing = load(lambda.getCapturingClass().replace('/', '.'), true);
-        Method deserializer;
+        MethodHandle deserializer;
         try {
-            deserializer = capturing.getDeclaredMethod("$deserializeLambda$", SerializedLambda.class);
+            deserializer = MethodHandles.privateLookupIn(capturing, MethodHandles.lookup())
+                .findStatic(capturing, "$deserializeLambda$", DESERIALIZER);
         } catch (NoSuchMethodException none) {
             throw new IllegalStateException("the target lambda's class " + capturing.getName()
                 + " has no serialisable lambdas (no $deserializeLambda$)", none);
         }
-        deserializer.setAccessible(true);
-        try {
-            return deserializer.invoke(null, lambda);
-        } catch (InvocationTargetException thrown) {
-            throw thrown.getCause();
-        }
+        return deserializer.invoke(lambda);
     }
 }

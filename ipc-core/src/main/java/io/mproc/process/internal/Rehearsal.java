@@ -34,6 +34,21 @@ final class Rehearsal {
                 (SerializableFunction<Integer, String>) number -> captured + number, 1));
             rehearse(ProcessTarget.function(ProcessTarget.Kind.BI_CONSUMER,
                 (SerializableBiConsumer<String, Long>) (text, number) -> { }, "argument", 2L));
+            // Captured values and arguments of primitive types: their conversions spin method
+            // handle classes the first time, milliseconds each, which a hand-over then finds done.
+            int number = 4;
+            long big = 5L;
+            double fraction = 0.5;
+            boolean flag = true;
+            rehearse(ProcessTarget.function(ProcessTarget.Kind.CALLABLE, (SerializableCallable<Integer>) () -> number));
+            rehearse(ProcessTarget.function(ProcessTarget.Kind.CALLABLE, (SerializableCallable<Long>) () -> big));
+            rehearse(ProcessTarget.function(ProcessTarget.Kind.CALLABLE, (SerializableCallable<Double>) () -> fraction));
+            rehearse(ProcessTarget.function(ProcessTarget.Kind.CALLABLE, (SerializableCallable<Boolean>) () -> flag));
+            rehearse(ProcessTarget.function(ProcessTarget.Kind.CALLABLE,
+                (SerializableCallable<String>) () -> captured + number));
+            rehearse(ProcessTarget.function(ProcessTarget.Kind.RUNNABLE, (SerializableRunnable) () -> consume(number)));
+            rehearse(ProcessTarget.function(ProcessTarget.Kind.FUNCTION, (SerializableFunction<Integer, Integer>) Math::abs,
+                -6));
             rehearse(ProcessTarget.staticMethod(Rehearsal.class, "staticTarget", 3));
             // A spec that needs Java serialisation: a list among the arguments.
             SerializableFunction<List<Integer>, Integer> sum = list -> list.size() + captured.length();
@@ -55,6 +70,12 @@ final class Rehearsal {
 
     private static LaunchSpec spec(ProcessTarget target) {
         return LaunchSpec.of("Rehearsal", new int[] {0}, false, ProcessContext.MAIN_NAME, target, Map.of());
+    }
+
+    private static void consume(int number) {
+        if (number == Integer.MIN_VALUE) {
+            throw new IllegalStateException("unreachable");
+        }
     }
 
     /** The static method target of the rehearsal. */

@@ -52,6 +52,31 @@ class ProcessSpecCodecTest {
     }
 
     @Test
+    void everyShapeOfLambdaIsCalledThroughItsImplementationWithoutBeingDeserialised() throws Throwable {
+        String captured = "c";
+        List<ProcessTarget> targets = List.of(
+            ProcessTarget.function(ProcessTarget.Kind.CALLABLE, (SerializableCallable<String>) () -> captured + 1),
+            ProcessTarget.function(ProcessTarget.Kind.CALLABLE, (SerializableCallable<Long>) System::nanoTime),
+            ProcessTarget.function(ProcessTarget.Kind.FUNCTION, (SerializableFunction<Integer, Integer>) Math::abs, -2),
+            ProcessTarget.function(ProcessTarget.Kind.FUNCTION, (SerializableFunction<String, String>) "a"::concat, "b"),
+            ProcessTarget.function(ProcessTarget.Kind.FUNCTION, (SerializableFunction<String, Integer>) String::length,
+                "abc"),
+            ProcessTarget.function(ProcessTarget.Kind.FUNCTION,
+                (SerializableFunction<String, StringBuilder>) StringBuilder::new, "sb"));
+        List<Object> results = new java.util.ArrayList<>();
+        for (ProcessTarget target : targets) {
+            ProcessTarget read = SpecCodec.decode(SpecCodec.encode(spec(target))).target();
+            SerializedLambda lambda = (SerializedLambda) read.function();
+            assertNotNull(LambdaCall.resolve(lambda, read.args().length), lambda.toString());
+            Object result = read.invoke();
+            results.add(result instanceof StringBuilder builder ? builder.toString() : result);
+        }
+        assertEquals(List.of("c1", 2, "ab", 3, "sb"), List.of(results.get(0), results.get(2), results.get(3),
+            results.get(4), results.get(5)));
+        assertInstanceOf(Long.class, results.get(1));
+    }
+
+    @Test
     void everySimpleValueKeepsItsType() throws Throwable {
         Object[] values = {null, "text", 1, 2L, 3.5, 4.5f, (short) 6, (byte) 7, 'c', true, new byte[] {9}};
         byte[] encoded = SpecCodec.encode(spec(ProcessTarget.staticMethod(ProcessSpecCodecTest.class, "echo", values)));
