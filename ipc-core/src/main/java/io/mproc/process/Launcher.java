@@ -99,38 +99,74 @@ final class Launcher {
      * JVM that waits for one. A cold child's spec goes into its standard input with the
      * {@link SpecPipe} message when it fits, else into the region {@code <id>.spec}.
      *
+     * <p>A cold child's regions are made right after its JVM is spawned, while it boots: it
+     * looks for them only once it has read the message, which is written after them. A standby
+     * attaches its regions first thing, so they are made before it is spawned.
+     *
      * @throws IllegalStateException if the JVM cannot be started
      */
     static Launched launch(String processName, LaunchSettings settings, byte[] spec) {
         RegionNamespace namespace = Children.namespace();
-        String id = Children.nextId(spec == null ? "s" : "p");
-        ControlBlock control = ControlBlock.create(namespace, id);
+        boolean standby = spec == null;
+        String id = Children.nextId(standby ? "s" : "p");
+        ControlBlock control = null;
         Region specRegion = null;
+        Process process = null;
         try {
-            boolean piped = spec != null && SpecPipe.fits(spec.length);
-            if (spec == null) {
+            if (standby) {
+                control = ControlBlock.create(namespace, id);
                 specRegion = namespace.create(LaunchSpec.regionName(id), LaunchSpec.KIND, SpecLayout.STANDBY_CAPACITY,
                     null);
-            } else if (!piped) {
-                specRegion = writeSpec(namespace, LaunchSpec.regionName(id), spec);
             }
-            ProcessBuilder builder = new ProcessBuilder(command(namespace, id, spec == null, settings))
-                .redirectInput(ProcessBuilder.Redirect.PIPE)
-                .redirectOutput(settings.stdout())
-                .redirectError(settings.stderr());
-            settings.workingDirectoryIfSet().ifPresent(directory -> builder.directory(directory.toFile()));
-            builder.environment().putAll(settings.environment());
-            Process process = builder.start();
-            if (spec != null) {
+            process = spawn(namespace, id, standby, settings);
+            if (!standby) {
+                control = ControlBlock.create(namespace, id);
+                boolean piped = SpecPipe.fits(spec.length);
+                if (!piped) {
+                    specRegion = writeSpec(namespace, LaunchSpec.regionName(id), spec);
+                }
                 sendSpec(process, piped ? spec : null);
             }
             return new Launched(id, process, control, specRegion, null);
         } catch (IOException | RuntimeException failed) {
-            namespace.release(control.region());
+            if (process != null) {
+                // It waits for its message, which it will not get: it must not be left behind.
+                process.destroyForcibly();
+                awaitExit(process);
+            }
+            if (control != null) {
+                namespace.release(control.region());
+            }
             if (specRegion != null) {
                 namespace.release(specRegion);
             }
             throw new IllegalStateException("process " + processName + ": cannot start a JVM: " + failed, failed);
+        }
+    }
+
+    private static Process spawn(RegionNamespace namespace, String id, boolean standby, LaunchSettings settings)
+        throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command(namespace, id, standby, settings))
+            .redirectInput(ProcessBuilder.Redirect.PIPE)
+            .redirectOutput(settings.stdout())
+            .redirectError(settings.stderr());
+        settings.workingDirectoryIfSet().ifPresent(directory -> builder.directory(directory.toFile()));
+        builder.environment().putAll(settings.environment());
+        return builder.start();
+    }
+
+    private static void awaitExit(Process process) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                process.waitFor();
+                break;
+            } catch (InterruptedException later) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -157,9 +157,13 @@ public final class StartupCache {
         }
     }
 
-    /** The class path children get: this JVM's, entries made absolute. */
+    /** The class path children get: this JVM's, entries made absolute (worked out once). */
     static String childClassPath() {
-        return String.join(File.pathSeparator, Launcher.absoluteClassPath());
+        return ChildClassPath.VALUE;
+    }
+
+    private static final class ChildClassPath {
+        static final String VALUE = String.join(File.pathSeparator, Launcher.absoluteClassPath());
     }
 
     private static Path defaultDirectory() {
