@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
  * 20 ms, which costs next to no CPU; if this JVM dies, its standby JVMs exit as any child does.
  *
  * <p>A replenishing pool (the default) starts a new standby JVM in the background after every
- * hand-over, so that {@link #size()} JVMs are waiting or booting at any time. A pool that does
+ * hand-over, so that {@link #size()} JVMs are waiting or booting; 10 ms after the hand-over,
+ * so that its launch does not compete with the target just handed over. A pool that does
  * not replenish hands out its JVMs once; after that its processes start cold, with the pool's
  * settings. A hand-over to a JVM still booting waits only for the rest of its boot.
  *
@@ -38,6 +39,7 @@ public final class StandbyJvms implements AutoCloseable {
     public static final String SHARED_SIZE_PROPERTY = "mproc.process.standbyJvms";
 
     private static final Duration RETIRE_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration REPLENISH_DELAY = Duration.ofMillis(10);
     private static StandbyJvms shared;
 
     private final int size;
@@ -159,8 +161,23 @@ public final class StandbyJvms implements AutoCloseable {
     private synchronized void replenishInBackground() {
         if (!closed) {
             launching.removeIf(thread -> !thread.isAlive());
-            launching.add(Thread.ofPlatform().daemon().name("mproc-standby-launcher").start(this::launchOne));
+            launching.add(Thread.ofPlatform().daemon().name("mproc-standby-launcher").start(this::launchAfterHandOver));
         }
+    }
+
+    /**
+     * Launches a replacement once the JVM just handed a process has had its first
+     * milliseconds: spawning and booting a JVM takes a core's worth of work, which on a small
+     * machine would delay the target it was handed.
+     */
+    private void launchAfterHandOver() {
+        try {
+            Thread.sleep(REPLENISH_DELAY.toMillis());
+        } catch (InterruptedException stop) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        launchOne();
     }
 
     private void launchOne() {

@@ -22,6 +22,9 @@ final class Rehearsal {
     private Rehearsal() {
     }
 
+    /** Enough calls for the JIT's first tier (it compiles a method after about 200). */
+    private static final int JIT_ROUNDS = 300;
+
     /** Rehearses; {@code emptySpec} is the standby's spec region body, still empty: read it as a spec would be. */
     static void run(MemorySegment emptySpec) {
         try {
@@ -50,6 +53,8 @@ final class Rehearsal {
             rehearse(ProcessTarget.function(ProcessTarget.Kind.FUNCTION, (SerializableFunction<Integer, Integer>) Math::abs,
                 -6));
             rehearse(ProcessTarget.staticMethod(Rehearsal.class, "staticTarget", 3));
+            compileHandOverPath(ProcessTarget.function(ProcessTarget.Kind.FUNCTION,
+                (SerializableFunction<Integer, String>) value -> captured + value + number, 7));
             // A spec that needs Java serialisation: a list among the arguments.
             SerializableFunction<List<Integer>, Integer> sum = list -> list.size() + captured.length();
             LaunchSpec spec = spec(ProcessTarget.function(ProcessTarget.Kind.FUNCTION, sum, List.of(1, 2)));
@@ -66,6 +71,18 @@ final class Rehearsal {
 
     private static void rehearse(ProcessTarget target) throws Throwable {
         ChildMain.decode(SpecCodec.encode(spec(target))).target().invoke();
+    }
+
+    /**
+     * Runs the hand-over's path {@value #JIT_ROUNDS} times on one spec, so that the JIT has
+     * compiled it when the real spec comes (a few milliseconds while the standby boots; half a
+     * millisecond or more off each hand-over, whose code otherwise runs interpreted).
+     */
+    private static void compileHandOverPath(ProcessTarget target) throws Throwable {
+        byte[] encoded = SpecCodec.encode(spec(target));
+        for (int i = 0; i < JIT_ROUNDS; i++) {
+            ChildMain.decode(encoded).target().invoke();
+        }
     }
 
     private static LaunchSpec spec(ProcessTarget target) {
