@@ -8,7 +8,6 @@ import io.mproc.process.internal.ControlBlock;
 import io.mproc.process.internal.ExitStatus;
 import io.mproc.process.internal.LaunchSpec;
 import io.mproc.process.internal.Outcome;
-import io.mproc.process.internal.SerialCodec;
 import io.mproc.process.internal.SpecLayout;
 import io.mproc.process.internal.SpecPipe;
 import java.io.File;
@@ -77,7 +76,7 @@ final class Launcher {
         private Outcome readOutcome(RegionNamespace namespace) {
             Region region = namespace.attach(Outcome.regionName(id), Outcome.KIND);
             try {
-                return (Outcome) SerialCodec.read(region.body().toArray(ValueLayout.JAVA_BYTE));
+                return Outcome.read(region.body().toArray(ValueLayout.JAVA_BYTE));
             } catch (IOException | ClassNotFoundException | RuntimeException unreadable) {
                 return null;
             } finally {

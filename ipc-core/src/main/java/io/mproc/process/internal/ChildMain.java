@@ -181,9 +181,9 @@ public final class ChildMain {
             fail(setup, id, spec.name(), failure);
             return;
         }
-        byte[] bytes;
+        byte[] outcome;
         try {
-            bytes = SerialCodec.write(value);
+            outcome = Outcome.ofValue(value);
         } catch (IOException | RuntimeException notSerializable) {
             NotSerializableException failure = new NotSerializableException("the result of process " + spec.name()
                 + " (" + value.getClass().getName() + ") cannot be serialised: " + notSerializable);
@@ -199,7 +199,7 @@ public final class ChildMain {
             System.exit(FAILED);
             return;
         }
-        writeOutcome(setup.namespace(), id, control, new Outcome(bytes, null));
+        writeOutcome(setup.namespace(), id, control, outcome);
         control.recordExit(0);
         control.setState(ControlLayout.STATE_FINISHED);
     }
@@ -212,7 +212,7 @@ public final class ChildMain {
         try {
             ControlBlock control = setup.control();
             try {
-                writeOutcome(setup.namespace(), id, control, new Outcome(null, FailureReport.of(failure)));
+                writeOutcome(setup.namespace(), id, control, failureOutcome(id, failure));
             } finally {
                 control.recordExit(FAILED);
                 control.setState(ControlLayout.STATE_FINISHED);
@@ -223,14 +223,17 @@ public final class ChildMain {
         System.exit(FAILED);
     }
 
-    private static void writeOutcome(RegionNamespace namespace, String id, ControlBlock control, Outcome outcome) {
-        byte[] bytes;
+    private static byte[] failureOutcome(String id, Throwable failure) {
         try {
-            bytes = SerialCodec.write(outcome);
+            return SerialCodec.write(new Outcome(null, FailureReport.of(failure)));
         } catch (IOException impossible) {
             // An Outcome holds byte arrays, strings and stack frames only.
             throw new IllegalStateException("cannot serialise the outcome of process " + id, impossible);
         }
+    }
+
+    /** Writes the outcome region {@code <id>.out} holding {@code bytes} and says so in the control block. */
+    private static void writeOutcome(RegionNamespace namespace, String id, ControlBlock control, byte[] bytes) {
         Region region = namespace.create(Outcome.regionName(id), Outcome.KIND, bytes.length,
             body -> MemorySegment.copy(bytes, 0, body, ValueLayout.JAVA_BYTE, 0, bytes.length));
         // The parent reads and unlinks it after this JVM is gone.

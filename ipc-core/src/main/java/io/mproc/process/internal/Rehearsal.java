@@ -59,11 +59,11 @@ final class Rehearsal {
             SerializableFunction<List<Integer>, Integer> sum = list -> list.size() + captured.length();
             LaunchSpec spec = spec(ProcessTarget.function(ProcessTarget.Kind.FUNCTION, sum, List.of(1, 2)));
             Object value = ChildMain.decode(SerialCodec.write(spec)).target().invoke();
-            Outcome outcome = new Outcome(SerialCodec.write(value), FailureReport.of(
+            Outcome.read(Outcome.ofValue(value)).readValue();
+            Outcome.read(Outcome.ofValue(List.of(value))).readValue();
+            Outcome failed = new Outcome(null, FailureReport.of(
                 new IllegalStateException("rehearsal", new IOException("cause"))));
-            Outcome back = (Outcome) SerialCodec.read(SerialCodec.write(outcome));
-            SerialCodec.read(back.value());
-            back.failure().recreate();
+            Outcome.read(SerialCodec.write(failed)).failure().recreate();
         } catch (Throwable failed) {
             // Only a warm-up: the real run reports whatever goes wrong.
         }

@@ -8,7 +8,6 @@ import java.lang.invoke.SerializedLambda;
 import java.lang.reflect.Method;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -40,7 +39,7 @@ import java.util.TreeMap;
  *   else:          str capturing class, str interface, str interface method, str its signature,
  *                  int implementation kind, str implementation class, str its method,
  *                  str its signature, str instantiated type, int captured count, values
- *   int   argument count, then values   value = byte tag, then its bytes (TAG_* below)
+ *   int   argument count, then values   value: see {@link CompactValues}
  * </pre>
  */
 public final class SpecCodec {
@@ -49,18 +48,6 @@ public final class SpecCodec {
 
     /** The first four bytes of a compact spec. */
     static final int MAGIC = 0x4D505331;
-
-    private static final byte TAG_NULL = 0;
-    private static final byte TAG_STRING = 1;
-    private static final byte TAG_INT = 2;
-    private static final byte TAG_LONG = 3;
-    private static final byte TAG_DOUBLE = 4;
-    private static final byte TAG_FLOAT = 5;
-    private static final byte TAG_SHORT = 6;
-    private static final byte TAG_BYTE = 7;
-    private static final byte TAG_CHAR = 8;
-    private static final byte TAG_BOOLEAN = 9;
-    private static final byte TAG_BYTES = 10;
 
     /** Whether {@code spec} is a compact spec (else a Java-serialised one). */
     public static boolean isCompact(byte[] spec) {
@@ -133,13 +120,13 @@ public final class SpecCodec {
                 throw new IllegalArgumentException("not a compact spec");
             }
             String name = readString(in);
-            int[] identity = new int[count(in)];
+            int[] identity = new int[CompactValues.count(in)];
             for (int i = 0; i < identity.length; i++) {
                 identity[i] = in.getInt();
             }
             boolean daemon = in.get() != 0;
             String parentName = readString(in);
-            int properties = count(in);
+            int properties = CompactValues.count(in);
             Map<String, String> systemProperties = new TreeMap<>();
             for (int i = 0; i < properties; i++) {
                 systemProperties.put(readString(in), readString(in));
@@ -189,29 +176,12 @@ public final class SpecCodec {
         Set<Object> arrays = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Object[] values : new Object[][] {captured, args}) {
             for (Object value : values) {
-                if (value instanceof byte[] array ? !arrays.add(array) : tag(value) < 0) {
+                if (value instanceof byte[] array ? !arrays.add(array) : !CompactValues.isSimple(value)) {
                     return false;
                 }
             }
         }
         return true;
-    }
-
-    private static int tag(Object value) {
-        return switch (value) {
-            case null -> TAG_NULL;
-            case String ignored -> TAG_STRING;
-            case Integer ignored -> TAG_INT;
-            case Long ignored -> TAG_LONG;
-            case Double ignored -> TAG_DOUBLE;
-            case Float ignored -> TAG_FLOAT;
-            case Short ignored -> TAG_SHORT;
-            case Byte ignored -> TAG_BYTE;
-            case Character ignored -> TAG_CHAR;
-            case Boolean ignored -> TAG_BOOLEAN;
-            case byte[] ignored -> TAG_BYTES;
-            default -> -1;
-        };
     }
 
     private static void writeLambda(DataOutputStream out, SerializedLambda lambda, Object[] captured)
@@ -248,83 +218,23 @@ public final class SpecCodec {
     private static void writeValues(DataOutputStream out, Object[] values) throws IOException {
         out.writeInt(values.length);
         for (Object value : values) {
-            int tag = tag(value);
-            out.writeByte(tag);
-            switch (value) {
-                case null -> { }
-                case String text -> writeString(out, text);
-                case Integer number -> out.writeInt(number);
-                case Long number -> out.writeLong(number);
-                case Double number -> out.writeDouble(number);
-                case Float number -> out.writeFloat(number);
-                case Short number -> out.writeShort(number);
-                case Byte number -> out.writeByte(number);
-                case Character character -> out.writeChar(character);
-                case Boolean flag -> out.writeBoolean(flag);
-                case byte[] array -> {
-                    out.writeInt(array.length);
-                    out.write(array);
-                }
-                default -> throw new IllegalArgumentException("no compact form for " + value.getClass().getName());
-            }
+            CompactValues.write(out, value);
         }
     }
 
     private static Object[] readValues(ByteBuffer in) {
-        Object[] values = new Object[count(in)];
+        Object[] values = new Object[CompactValues.count(in)];
         for (int i = 0; i < values.length; i++) {
-            byte tag = in.get();
-            values[i] = switch (tag) {
-                case TAG_NULL -> null;
-                case TAG_STRING -> readString(in);
-                case TAG_INT -> in.getInt();
-                case TAG_LONG -> in.getLong();
-                case TAG_DOUBLE -> in.getDouble();
-                case TAG_FLOAT -> in.getFloat();
-                case TAG_SHORT -> in.getShort();
-                case TAG_BYTE -> in.get();
-                case TAG_CHAR -> in.getChar();
-                case TAG_BOOLEAN -> in.get() != 0;
-                case TAG_BYTES -> {
-                    byte[] array = new byte[count(in)];
-                    in.get(array);
-                    yield array;
-                }
-                default -> throw new IllegalStateException("unknown value tag " + tag);
-            };
+            values[i] = CompactValues.read(in);
         }
         return values;
     }
 
     private static void writeString(DataOutputStream out, String text) throws IOException {
-        if (text == null) {
-            out.writeInt(-1);
-            return;
-        }
-        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(utf8.length);
-        out.write(utf8);
+        CompactValues.writeString(out, text);
     }
 
     private static String readString(ByteBuffer in) {
-        int length = in.getInt();
-        if (length == -1) {
-            return null;
-        }
-        if (length < 0 || length > in.remaining()) {
-            throw new IllegalStateException("string of " + length + " bytes with " + in.remaining() + " left");
-        }
-        String text = new String(in.array(), in.position(), length, StandardCharsets.UTF_8);
-        in.position(in.position() + length);
-        return text;
-    }
-
-    /** A count that the remaining bytes could hold at least one byte of each of. */
-    private static int count(ByteBuffer in) {
-        int count = in.getInt();
-        if (count < 0 || count > in.remaining()) {
-            throw new IllegalStateException("count " + count + " with " + in.remaining() + " bytes left");
-        }
-        return count;
+        return CompactValues.readString(in);
     }
 }

@@ -105,6 +105,25 @@ class ProcessSpecCodecTest {
     }
 
     @Test
+    void aSimpleReturnValueIsWrittenCompactAndOthersJavaSerialised() throws Exception {
+        for (Object value : Arrays.asList(null, "text", 42, 7L, 2.5, true, 'x', new byte[] {1, 2})) {
+            byte[] region = Outcome.ofValue(value);
+            assertTrue(CompactValues.isCompact(region), String.valueOf(value));
+            Object read = Outcome.read(region).readValue();
+            if (value instanceof byte[] bytes) {
+                assertArrayEquals(bytes, (byte[]) read);
+            } else {
+                assertEquals(value, read);
+            }
+        }
+        byte[] region = Outcome.ofValue(List.of(1, 2));
+        assertFalse(CompactValues.isCompact(region));
+        assertEquals(List.of(1, 2), Outcome.read(region).readValue());
+        assertThrows(IllegalArgumentException.class, () -> CompactValues.decode(Arrays.copyOf(
+            Outcome.ofValue("text"), 6)));
+    }
+
+    @Test
     void specsThatNeedJavaSerialisationHaveNoCompactForm() {
         SerializableFunction<List<String>, Integer> size = List::size;
         assertNull(SpecCodec.encode(spec(ProcessTarget.function(ProcessTarget.Kind.FUNCTION, size, List.of("a")))),
