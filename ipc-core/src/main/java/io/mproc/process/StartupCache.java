@@ -63,7 +63,7 @@ public final class StartupCache {
     /** System property: the cache directory, or {@code off}. */
     public static final String PROPERTY = "mproc.process.startupCache";
 
-    private static final String FORMAT = "mproc-startup-cache-3|" + String.join(" ", Launcher.MPROC_FLAGS);
+    private static final String FORMAT = "mproc-startup-cache-4|" + String.join(" ", Launcher.MPROC_FLAGS);
     /** How long {@link #prepare()} waits for the builder: both trainings, with room to spare. */
     private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(7);
     private static final AtomicBoolean STARTED_IN_BACKGROUND = new AtomicBoolean();

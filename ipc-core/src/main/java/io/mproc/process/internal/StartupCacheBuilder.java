@@ -115,6 +115,14 @@ public final class StartupCacheBuilder {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(ChildMain.JVM_FLAGS);
         command.add("-XX:AOTCacheOutput=" + temporary);
+        if (StartupTraining.COLD.equals(kind)) {
+            // No method profiles in the cold children's cache: a child's path runs once, and
+            // loading the profiles cost it ~2 ms at start. (Diagnostic flags, on this JVM only;
+            // ignored by a JDK without them.)
+            command.add("-XX:+IgnoreUnrecognizedVMOptions");
+            command.add("-XX:+UnlockDiagnosticVMOptions");
+            command.add("-XX:-AOTRecordTraining");
+        }
         command.add("-Dmproc.process.startupCache=off");
         command.add("-cp");
         command.add(classPath.toString());
