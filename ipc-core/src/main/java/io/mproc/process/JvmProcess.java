@@ -164,7 +164,8 @@ public final class JvmProcess<V> implements AutoCloseable {
                     + "children (" + ProcessContext.name() + " is a daemon)");
             }
             byte[] bytes = SpecSerializer.serialize(spec);
-            launched = standbys != null ? standbys.handOver(name, bytes) : Launcher.launch(name, settings, bytes);
+            launched = standbys != null ? standbys.handOver(name, bytes, spec.target())
+                : Launcher.launch(name, settings, bytes, List.of());
             state = State.STARTED;
         }
         Children.started(this);

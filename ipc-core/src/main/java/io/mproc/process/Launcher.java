@@ -10,6 +10,7 @@ import io.mproc.process.internal.LaunchSpec;
 import io.mproc.process.internal.Outcome;
 import io.mproc.process.internal.SpecLayout;
 import io.mproc.process.internal.SpecPipe;
+import io.mproc.process.internal.StandbyPreload;
 import java.io.File;
 import java.io.IOException;
 import java.lang.foreign.ValueLayout;
@@ -95,7 +96,7 @@ final class Launcher {
 
     /**
      * Starts a JVM for {@code spec} (encoded) with {@code settings}; with a null spec, a standby
-     * JVM that waits for one. A cold child's spec goes into its standard input with the
+     * JVM that waits for one, and preloads the classes {@code preload} names. A cold child's spec goes into its standard input with the
      * {@link SpecPipe} message when it fits, else into the region {@code <id>.spec}.
      *
      * <p>A cold child's regions are made right after its JVM is spawned, while it boots: it
@@ -104,7 +105,7 @@ final class Launcher {
      *
      * @throws IllegalStateException if the JVM cannot be started
      */
-    static Launched launch(String processName, LaunchSettings settings, byte[] spec) {
+    static Launched launch(String processName, LaunchSettings settings, byte[] spec, List<String> preload) {
         RegionNamespace namespace = Children.namespace();
         boolean standby = spec == null;
         String id = Children.nextId(standby ? "s" : "p");
@@ -114,8 +115,9 @@ final class Launcher {
         try {
             if (standby) {
                 control = ControlBlock.create(namespace, id);
+                byte[] hints = preload.isEmpty() ? null : StandbyPreload.encode(preload);
                 specRegion = namespace.create(LaunchSpec.regionName(id), LaunchSpec.KIND, SpecLayout.STANDBY_CAPACITY,
-                    null);
+                    hints == null || !SpecLayout.fits(hints.length) ? null : body -> SpecLayout.write(body, hints));
             }
             process = spawn(namespace, id, standby, settings);
             if (!standby) {

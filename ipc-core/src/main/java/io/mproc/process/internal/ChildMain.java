@@ -25,8 +25,9 @@ import java.util.Map;
  * (lifeline, namespace, control block {@code <id>.ctl}); installs the shutdown hook that
  * records how the JVM ends ({@link ExitRecorder}); reads the spec, applies its system
  * properties and runs the target, without waiting for the setup. A standby JVM does the
- * setup first, on its main thread, then maps its spec region, rehearses the path below and
- * sleeps until its parent publishes a spec there.
+ * setup first, on its main thread, then maps its spec region, loads the classes its parent
+ * named there ({@link StandbyPreload}), rehearses the path below and sleeps until its parent
+ * publishes a spec there.
  *
  * <p>When the target:
  * <ul>
@@ -129,6 +130,11 @@ public final class ChildMain {
         control.recordChild(ProcessIdentity.current());
         // Mapped now, so that the hand-over finds it mapped; it stays mapped (see cold()).
         Region premade = namespace.attach(LaunchSpec.regionName(id), LaunchSpec.KIND);
+        try {
+            StandbyPreload.load(SpecLayout.read(premade.body()));
+        } catch (RuntimeException torn) {
+            // a hand-over wrote the region meanwhile: nothing to preload
+        }
         Rehearsal.run(premade.body());
         control.setState(ControlLayout.STATE_STANDBY);
         int word = control.awaitSpec();

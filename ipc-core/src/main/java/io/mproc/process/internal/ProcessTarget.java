@@ -99,6 +99,29 @@ public final class ProcessTarget implements Serializable {
             Objects.requireNonNull(methodName, "methodName"), args);
     }
 
+    /**
+     * The classes this target's code lives in, outside the JDK: the static method's class, or a
+     * lambda's capturing and implementation classes, or the function's class. Standby JVMs
+     * preload these ({@link StandbyPreload}).
+     */
+    public List<String> classNames() {
+        List<String> names = new ArrayList<>();
+        if (kind == Kind.STATIC_METHOD) {
+            names.add(className);
+        } else {
+            SerializedLambda lambda = function instanceof SerializedLambda serialized ? serialized
+                : SpecCodec.serializedLambda(function);
+            if (lambda == null) {
+                names.add(function.getClass().getName());
+            } else {
+                names.add(lambda.getCapturingClass().replace('/', '.'));
+                names.add(lambda.getImplClass().replace('/', '.'));
+            }
+        }
+        names.removeIf(name -> name.startsWith("java.") || name.startsWith("jdk.") || name.startsWith("javax."));
+        return names.stream().distinct().toList();
+    }
+
     /** A short description for messages: the lambda's class, or {@code Type.method}. */
     public String describe() {
         return kind == Kind.STATIC_METHOD ? className + "." + methodName : function.getClass().getName();

@@ -26,6 +26,8 @@ import java.lang.foreign.ValueLayout;
  * length and bytes with plain stores and publishes them with the release store of the control
  * block's spec word, which the standby acquires before it reads. A spec too large for it goes
  * into a region of its own ({@code <id>.spec-large}, {@link ControlLayout#SPEC_PUBLISHED_LARGE}).
+ * Until the hand-over, a standby's spec region holds the classes it is to preload
+ * ({@link StandbyPreload}).
  */
 public final class SpecLayout {
     private SpecLayout() {
@@ -39,6 +41,11 @@ public final class SpecLayout {
     /** Body size of a spec region that holds {@code specBytes} bytes. */
     public static long bodySize(int specBytes) {
         return BYTES_OFFSET + specBytes;
+    }
+
+    /** Whether {@code bytes} bytes fit a standby's spec region. */
+    public static boolean fits(int bytes) {
+        return bodySize(bytes) <= STANDBY_CAPACITY;
     }
 
     /** Writes {@code spec} into {@code body} (plain: published by the spec word or the region's ready flag). */
