@@ -40,6 +40,20 @@
  * the region root; the parent removes them when it reaps a child and at exit, and the next
  * JVM to start a process removes what a killed parent left.
  *
+ * <h2>Start-up</h2>
+ * A cold start costs a JVM start and little more: the child maps the {@link
+ * io.mproc.process.StartupCache startup cache} made for cold children; its parent writes the
+ * spec into the child's standard input, in a compact form (no Java serialisation) when the
+ * target's captured values and arguments are simple; the child runs the target as soon as it
+ * has read it, calling a lambda through its implementation method, while another thread maps
+ * the regions and starts the lifeline. A warm start costs a futex wake and a decode: a standby
+ * JVM has rehearsed (and JIT-compiled) the hand-over, and preloaded the classes of the targets
+ * its pool was handed lately. What still costs: a target whose captured values or arguments
+ * are not simple travels Java-serialised (the child's first deserialisation scans the class
+ * path for a logging backend: tens of milliseconds); and a cold child spins method-handle
+ * classes to pass primitive captured values or arguments (milliseconds), which standby JVMs
+ * have done for the common shapes.
+ *
  * <h2>What differs from Python, and why</h2>
  * <ul>
  *   <li>{@code join(Duration)} returns whether the process ended (Java's
