@@ -17,6 +17,7 @@ import io.mproc.bench.result.ReportWriter;
 import io.mproc.bench.result.Results;
 import io.mproc.bench.result.TargetCatalog;
 import io.mproc.bench.result.Verdict;
+import io.mproc.bench.start.StartSuite;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,7 +45,7 @@ public final class BenchRun {
 
     public BenchRun(BenchOptions options) {
         this(options, List.of(new FloorSuite(), new PingPongSuite(), new HandoffSuite(), new ThroughputSuite(),
-            new FixedRateSuite(), new PythonSuite(), new JmhSuite()));
+            new StartSuite(), new FixedRateSuite(), new PythonSuite(), new JmhSuite()));
     }
 
     BenchRun(BenchOptions options, List<Suite> suites) {

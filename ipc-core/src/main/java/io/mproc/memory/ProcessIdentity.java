@@ -30,13 +30,21 @@ public record ProcessIdentity(int pid, long startTime) {
     public static final long UNKNOWN_START = 0;
 
     private static final Path PROC = Path.of("/proc");
-    private static final boolean HAS_PROC = Files.isReadable(PROC.resolve("self/stat"));
-    private static final ProcessIdentity CURRENT = of((int) ProcessHandle.current().pid())
-        .orElseThrow(() -> new IllegalStateException("cannot read this process's own start time"));
+
+    /**
+     * Looked at on first use, not when the first identity is made: a new JVM often makes one
+     * (its parent's) long before it needs to read {@code /proc}, and reading it costs
+     * milliseconds that early.
+     */
+    private static final class Procfs {
+        static final boolean AVAILABLE = Files.isReadable(PROC.resolve("self/stat"));
+        static final ProcessIdentity CURRENT = of((int) ProcessHandle.current().pid())
+            .orElseThrow(() -> new IllegalStateException("cannot read this process's own start time"));
+    }
 
     /** The identity of the calling process. */
     public static ProcessIdentity current() {
-        return CURRENT;
+        return Procfs.CURRENT;
     }
 
     /** The identity of a running process, or empty when no process has that pid. */
@@ -44,7 +52,7 @@ public record ProcessIdentity(int pid, long startTime) {
         if (pid <= 0) {
             return Optional.empty();
         }
-        if (HAS_PROC) {
+        if (Procfs.AVAILABLE) {
             ProcStat stat = ProcStat.read(pid);
             return stat == null || stat.zombie()
                 ? Optional.empty()

@@ -7,7 +7,6 @@ import io.mproc.process.internal.NativeKill;
 import io.mproc.process.internal.Outcome;
 import io.mproc.process.internal.ProcessContext;
 import io.mproc.process.internal.ProcessTarget;
-import io.mproc.process.internal.SerialCodec;
 import io.mproc.process.internal.SpecSerializer;
 import java.io.IOException;
 import java.time.Duration;
@@ -165,7 +164,8 @@ public final class JvmProcess<V> implements AutoCloseable {
                     + "children (" + ProcessContext.name() + " is a daemon)");
             }
             byte[] bytes = SpecSerializer.serialize(spec);
-            launched = standbys != null ? standbys.handOver(name, bytes) : Launcher.launch(name, settings, bytes);
+            launched = standbys != null ? standbys.handOver(name, bytes, spec.target())
+                : Launcher.launch(name, settings, bytes, List.of());
             state = State.STARTED;
         }
         Children.started(this);
@@ -300,7 +300,7 @@ public final class JvmProcess<V> implements AutoCloseable {
             }
             if (!resultRead) {
                 try {
-                    result = SerialCodec.read(outcome.value());
+                    result = outcome.readValue();
                 } catch (IOException | ClassNotFoundException | RuntimeException unreadable) {
                     throw new ExecutionException("process " + name + " returned a value that cannot be read here: "
                         + unreadable, unreadable);

@@ -10,8 +10,6 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 /**
  * Builds a {@link JvmProcess}: Python's {@code Process(target, args, name, daemon)} plus what a
@@ -131,8 +129,7 @@ public final class JvmProcessBuilder<V> {
         int[] parentIdentity = ProcessContext.identity();
         int[] identity = Arrays.copyOf(parentIdentity, parentIdentity.length + 1);
         identity[parentIdentity.length] = Children.nextChildNumber();
-        String processName = name != null ? name
-            : "Process-" + IntStream.of(identity).mapToObj(Integer::toString).collect(Collectors.joining(":"));
+        String processName = name != null ? name : defaultName(identity);
         boolean isDaemon = daemon != null ? daemon : ProcessContext.daemon();
         StandbyJvms pool = sharedStandbys ? StandbyJvms.shared() : standbys;
         LaunchSettings effective = settings;
@@ -150,6 +147,15 @@ public final class JvmProcessBuilder<V> {
         LaunchSpec spec = LaunchSpec.of(processName, identity, isDaemon, ProcessContext.name(), target,
             effective.systemProperties());
         return new JvmProcess<>(processName, isDaemon, spec, effective, pool);
+    }
+
+    /** Python's name for a process at {@code identity}: {@code Process-1:2}. */
+    private static String defaultName(int[] identity) {
+        StringBuilder processName = new StringBuilder("Process-");
+        for (int i = 0; i < identity.length; i++) {
+            processName.append(i == 0 ? "" : ":").append(identity[i]);
+        }
+        return processName.toString();
     }
 
     /** {@link #build()}, then {@link JvmProcess#start()}. */

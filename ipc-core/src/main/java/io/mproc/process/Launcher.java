@@ -1,5 +1,6 @@
 package io.mproc.process;
 
+import io.mproc.memory.ProcessIdentity;
 import io.mproc.memory.Region;
 import io.mproc.memory.RegionNamespace;
 import io.mproc.process.internal.ChildMain;
@@ -7,8 +8,9 @@ import io.mproc.process.internal.ControlBlock;
 import io.mproc.process.internal.ExitStatus;
 import io.mproc.process.internal.LaunchSpec;
 import io.mproc.process.internal.Outcome;
-import io.mproc.process.internal.SerialCodec;
 import io.mproc.process.internal.SpecLayout;
+import io.mproc.process.internal.SpecPipe;
+import io.mproc.process.internal.StandbyPreload;
 import java.io.File;
 import java.io.IOException;
 import java.lang.foreign.ValueLayout;
@@ -25,7 +27,8 @@ import java.util.Set;
  *
  * <p>The command line, in order: {@code java}; {@code --enable-native-access=ALL-UNNAMED}
  * (futex, {@code kill}); {@code --add-exports=java.base/jdk.internal.misc=ALL-UNNAMED} (Agrona,
- * when the application uses it); the {@link StartupCache} when there is one and the options
+ * when the application uses it); the {@link StartupCache} for its kind of child (cold or
+ * standby) when there is one and the options
  * neither choose their own archive nor change the module graph; every {@code mproc.*} system property of this JVM (so the child finds
  * the same region root and filters); the settings' properties and options; {@code -cp} with the
  * class path made absolute (the working directory may differ); the main class and its
@@ -35,17 +38,14 @@ final class Launcher {
     private Launcher() {
     }
 
-    /**
-     * The flags every JVM mproc starts gets, children and the startup cache's training run
-     * alike (an AOT cache is refused by a JVM whose module options differ from the training's).
-     */
-    static final List<String> MPROC_FLAGS = List.of("--enable-native-access=ALL-UNNAMED",
-        "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED");
+    /** The flags every JVM mproc starts gets ({@link ChildMain#JVM_FLAGS}). */
+    static final List<String> MPROC_FLAGS = ChildMain.JVM_FLAGS;
 
     /**
      * A child JVM that was started: its id in the process namespace, the JVM, its control block,
-     * its spec region (for a standby: the empty one it will be handed its spec in), and the
-     * region of a spec too large for a standby's spec region (else null).
+     * its spec region (for a standby: the empty one it will be handed its spec in; for a cold
+     * child: null when the spec went through the pipe), and the region of a spec too large for
+     * a standby's spec region (else null).
      */
     record Launched(String id, Process process, ControlBlock control, Region spec, Region largeSpec) {
         Launched withLargeSpec(Region region) {
@@ -61,7 +61,9 @@ final class Launcher {
             RegionNamespace namespace = Children.namespace();
             Outcome outcome = control.outcomeLength() >= 0 ? readOutcome(namespace) : null;
             namespace.release(control.region());
-            namespace.release(spec);
+            if (spec != null) {
+                namespace.release(spec);
+            }
             if (largeSpec != null) {
                 namespace.release(largeSpec);
             }
@@ -75,7 +77,7 @@ final class Launcher {
         private Outcome readOutcome(RegionNamespace namespace) {
             Region region = namespace.attach(Outcome.regionName(id), Outcome.KIND);
             try {
-                return (Outcome) SerialCodec.read(region.body().toArray(ValueLayout.JAVA_BYTE));
+                return Outcome.read(region.body().toArray(ValueLayout.JAVA_BYTE));
             } catch (IOException | ClassNotFoundException | RuntimeException unreadable) {
                 return null;
             } finally {
@@ -93,32 +95,92 @@ final class Launcher {
     }
 
     /**
-     * Starts a JVM for {@code spec} (serialised) with {@code settings}; with a null spec, a
-     * standby JVM that waits for one.
+     * Starts a JVM for {@code spec} (encoded) with {@code settings}; with a null spec, a standby
+     * JVM that waits for one, and preloads the classes {@code preload} names. A cold child's spec goes into its standard input with the
+     * {@link SpecPipe} message when it fits, else into the region {@code <id>.spec}.
+     *
+     * <p>A cold child's regions are made right after its JVM is spawned, while it boots: it
+     * looks for them only once it has read the message, which is written after them. A standby
+     * attaches its regions first thing, so they are made before it is spawned.
      *
      * @throws IllegalStateException if the JVM cannot be started
      */
-    static Launched launch(String processName, LaunchSettings settings, byte[] spec) {
+    static Launched launch(String processName, LaunchSettings settings, byte[] spec, List<String> preload) {
         RegionNamespace namespace = Children.namespace();
-        String id = Children.nextId(spec == null ? "s" : "p");
-        ControlBlock control = ControlBlock.create(namespace, id);
+        boolean standby = spec == null;
+        String id = Children.nextId(standby ? "s" : "p");
+        ControlBlock control = null;
         Region specRegion = null;
+        Process process = null;
         try {
-            specRegion = spec != null ? writeSpec(namespace, LaunchSpec.regionName(id), spec)
-                : namespace.create(LaunchSpec.regionName(id), LaunchSpec.KIND, SpecLayout.STANDBY_CAPACITY, null);
-            ProcessBuilder builder = new ProcessBuilder(command(namespace, id, spec == null, settings))
-                .redirectInput(ProcessBuilder.Redirect.PIPE)
-                .redirectOutput(settings.stdout())
-                .redirectError(settings.stderr());
-            settings.workingDirectoryIfSet().ifPresent(directory -> builder.directory(directory.toFile()));
-            builder.environment().putAll(settings.environment());
-            return new Launched(id, builder.start(), control, specRegion, null);
+            if (standby) {
+                control = ControlBlock.create(namespace, id);
+                byte[] hints = preload.isEmpty() ? null : StandbyPreload.encode(preload);
+                specRegion = namespace.create(LaunchSpec.regionName(id), LaunchSpec.KIND, SpecLayout.STANDBY_CAPACITY,
+                    hints == null || !SpecLayout.fits(hints.length) ? null : body -> SpecLayout.write(body, hints));
+            }
+            process = spawn(namespace, id, standby, settings);
+            if (!standby) {
+                control = ControlBlock.create(namespace, id);
+                boolean piped = SpecPipe.fits(spec.length);
+                if (!piped) {
+                    specRegion = writeSpec(namespace, LaunchSpec.regionName(id), spec);
+                }
+                sendSpec(process, piped ? spec : null);
+            }
+            return new Launched(id, process, control, specRegion, null);
         } catch (IOException | RuntimeException failed) {
-            namespace.release(control.region());
+            if (process != null) {
+                // It waits for its message, which it will not get: it must not be left behind.
+                process.destroyForcibly();
+                awaitExit(process);
+            }
+            if (control != null) {
+                namespace.release(control.region());
+            }
             if (specRegion != null) {
                 namespace.release(specRegion);
             }
             throw new IllegalStateException("process " + processName + ": cannot start a JVM: " + failed, failed);
+        }
+    }
+
+    private static Process spawn(RegionNamespace namespace, String id, boolean standby, LaunchSettings settings)
+        throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command(namespace, id, standby, settings))
+            .redirectInput(ProcessBuilder.Redirect.PIPE)
+            .redirectOutput(settings.stdout())
+            .redirectError(settings.stderr());
+        settings.workingDirectoryIfSet().ifPresent(directory -> builder.directory(directory.toFile()));
+        builder.environment().putAll(settings.environment());
+        return builder.start();
+    }
+
+    private static void awaitExit(Process process) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                process.waitFor();
+                break;
+            } catch (InterruptedException later) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Writes the {@link SpecPipe} message into the child's standard input, and keeps the pipe
+     * open: it is the child's lifeline. A child that died at once (a JVM option it refused)
+     * breaks the pipe; its exit status says what happened, so that is not an error here.
+     */
+    private static void sendSpec(Process process, byte[] spec) {
+        try {
+            SpecPipe.write(process.getOutputStream(), ProcessIdentity.current(), spec);
+        } catch (IOException childGone) {
+            // reaped like any child that exited
         }
     }
 
@@ -133,7 +195,7 @@ final class Launcher {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(MPROC_FLAGS);
         if (cacheFits(settings.jvmOptions())) {
-            Optional<Path> cache = StartupCache.usable();
+            Optional<Path> cache = StartupCache.usable(standby);
             cache.ifPresent(path -> {
                 command.add("-XX:AOTCache=" + path);
                 // A cache that went stale or missing must not print to the user's output.

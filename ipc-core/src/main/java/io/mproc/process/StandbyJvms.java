@@ -2,11 +2,13 @@ package io.mproc.process;
 
 import io.mproc.process.internal.ControlLayout;
 import io.mproc.process.internal.LaunchSpec;
+import io.mproc.process.internal.ProcessTarget;
 import io.mproc.process.internal.SpecLayout;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -22,11 +24,14 @@ import java.util.concurrent.TimeUnit;
  * <p>A standby JVM is an ordinary child of this JVM, started with the pool's
  * {@link LaunchSettings}: once it has a target it is exactly a cold child (its own pid, exit
  * codes, signals, lifeline, children). While it waits it rehearses the child's path, so that
- * the classes the hand-over needs are loaded and linked. It sleeps on a futex, waking every
+ * the classes the hand-over needs are loaded and linked, and it has loaded (not initialised)
+ * the classes of the last targets its pool was handed, where the next one most likely comes
+ * from. It sleeps on a futex, waking every
  * 20 ms, which costs next to no CPU; if this JVM dies, its standby JVMs exit as any child does.
  *
  * <p>A replenishing pool (the default) starts a new standby JVM in the background after every
- * hand-over, so that {@link #size()} JVMs are waiting or booting at any time. A pool that does
+ * hand-over, so that {@link #size()} JVMs are waiting or booting; 10 ms after the hand-over,
+ * so that its launch does not compete with the target just handed over. A pool that does
  * not replenish hands out its JVMs once; after that its processes start cold, with the pool's
  * settings. A hand-over to a JVM still booting waits only for the rest of its boot.
  *
@@ -38,6 +43,8 @@ public final class StandbyJvms implements AutoCloseable {
     public static final String SHARED_SIZE_PROPERTY = "mproc.process.standbyJvms";
 
     private static final Duration RETIRE_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration REPLENISH_DELAY = Duration.ofMillis(10);
+    private static final int PRELOADED = 16;
     private static StandbyJvms shared;
 
     private final int size;
@@ -45,6 +52,8 @@ public final class StandbyJvms implements AutoCloseable {
     private final LaunchSettings settings;
     private final Deque<Launcher.Launched> waiting = new ArrayDeque<>();
     private final List<Thread> launching = new ArrayList<>();
+    /** The classes of the latest targets handed over, latest first: what new standby JVMs preload. */
+    private final LinkedList<String> preload = new LinkedList<>();
     private boolean closed;
 
     private StandbyJvms(int size, boolean replenish, LaunchSettings settings) {
@@ -113,10 +122,10 @@ public final class StandbyJvms implements AutoCloseable {
      * Hands {@code spec} to a waiting JVM (the first that is up, else the oldest still booting),
      * or launches a cold one when none is left.
      */
-    Launcher.Launched handOver(String processName, byte[] spec) {
+    Launcher.Launched handOver(String processName, byte[] spec, ProcessTarget target) {
         Launcher.Launched standby = take();
         if (standby == null) {
-            return Launcher.launch(processName, settings, spec);
+            return Launcher.launch(processName, settings, spec, List.of());
         }
         Launcher.Launched handed = standby;
         if (SpecLayout.bodySize(spec.length) <= standby.spec().body().byteSize()) {
@@ -128,10 +137,30 @@ public final class StandbyJvms implements AutoCloseable {
                 LaunchSpec.largeRegionName(standby.id()), spec));
             standby.control().publishSpecWord(ControlLayout.SPEC_PUBLISHED_LARGE);
         }
+        learn(target);
         if (replenish) {
             replenishInBackground();
         }
         return handed;
+    }
+
+    /** Remembers the classes of {@code target} for the standby JVMs launched from now on to preload. */
+    private void learn(ProcessTarget target) {
+        List<String> names;
+        try {
+            names = target.classNames();
+        } catch (RuntimeException unknown) {
+            return;
+        }
+        synchronized (this) {
+            for (String name : names) {
+                preload.remove(name);
+                preload.addFirst(name);
+            }
+            while (preload.size() > PRELOADED) {
+                preload.removeLast();
+            }
+        }
     }
 
     private synchronized Launcher.Launched take() {
@@ -159,14 +188,33 @@ public final class StandbyJvms implements AutoCloseable {
     private synchronized void replenishInBackground() {
         if (!closed) {
             launching.removeIf(thread -> !thread.isAlive());
-            launching.add(Thread.ofPlatform().daemon().name("mproc-standby-launcher").start(this::launchOne));
+            launching.add(Thread.ofPlatform().daemon().name("mproc-standby-launcher").start(this::launchAfterHandOver));
         }
+    }
+
+    /**
+     * Launches a replacement once the JVM just handed a process has had its first
+     * milliseconds: spawning and booting a JVM takes a core's worth of work, which on a small
+     * machine would delay the target it was handed.
+     */
+    private void launchAfterHandOver() {
+        try {
+            Thread.sleep(REPLENISH_DELAY.toMillis());
+        } catch (InterruptedException stop) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        launchOne();
     }
 
     private void launchOne() {
         Launcher.Launched standby;
         try {
-            standby = Launcher.launch("standby", settings, null);
+            List<String> classes;
+            synchronized (this) {
+                classes = List.copyOf(preload);
+            }
+            standby = Launcher.launch("standby", settings, null, classes);
         } catch (RuntimeException cannotStart) {
             return; // the next hand-over falls back to a cold start
         }

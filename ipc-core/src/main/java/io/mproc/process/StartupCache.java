@@ -1,23 +1,17 @@
 package io.mproc.process;
 
-import io.mproc.memory.ProcessIdentity;
 import io.mproc.memory.RegionDirectory;
-import io.mproc.process.internal.StartupTraining;
+import io.mproc.process.internal.StartupCacheBuilder;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -26,33 +20,41 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
- * The JDK AOT cache (JEP 483/514) that mproc creates for its own child JVMs, so that a cold
- * start loads and links the classes of the child's path from a mapped archive instead of from
- * scratch. Nothing to do for the user: the first time a JVM starts a child and finds no cache
- * for its JDK and mproc, it creates one in the background (a training JVM runs the child's path
- * once, about a second of one core); children started meanwhile start without it, later ones
- * use it. {@link #prepare()} creates it eagerly, for deployment steps and tests.
+ * The JDK AOT caches (JEP 483/514) that mproc creates for its own child JVMs, so that a child
+ * loads and links the classes of its path from a mapped archive instead of from scratch.
+ * Nothing to do for the user: the first time a JVM starts a child and finds no cache for its
+ * JDK and mproc, it has them created in the background (a training JVM runs each kind of
+ * child's path once, about a second of one core each); children started meanwhile start
+ * without, later ones use them. {@link #prepare()} creates them eagerly, for deployment steps and tests.
+ *
+ * <p>Two caches, one per kind of child: cold children ({@code <key>-cold.aot}) and standby JVMs
+ * ({@code <key>-standby.aot}). A JVM loads every class of its AOT cache as it starts, used or
+ * not, so a cache that also held the standby's path (futex, rehearsal, Java deserialisation)
+ * would cost every cold child hundreds of classes it never touches.
  *
  * <p>Where: the directory in the system property {@value #PROPERTY}, else
  * {@code $XDG_CACHE_HOME/mproc} or {@code ~/.cache/mproc}, else {@code <tmpdir>/mproc-<user>-cache};
  * always a {@code 0700} directory of the current user (a cache another user could write could
- * inject code). {@code -Dmproc.process.startupCache=off} disables it. One file per JDK
- * ({@code java.home} and version) and exact mproc build ({@code <key>.aot}), next to its
- * training log; the eight most recent caches are kept, older ones removed.
+ * inject code). {@code -Dmproc.process.startupCache=off} disables it. One pair of files per
+ * JDK ({@code java.home} and version) and exact mproc build ({@code <key>}), next to their
+ * training log; the caches of the eight most recent keys are kept, older ones removed, with
+ * whatever a training that died left behind.
  *
- * <p>Safe when several JVMs race: one takes a lock file ({@code <key>.lock}, naming its pid and
- * start time; a lock whose owner died is broken), trains into a temporary file and renames it
- * into place atomically; the others go on without. A failed training leaves
- * {@code <key>.failed} and is not retried for a day. A child whose JVM options choose their own
- * archive ({@code -XX:AOTCache}, {@code -Xshare}, ...) or change the module graph
- * ({@code --add-opens}, {@code --add-modules}, ...) gets none: a JVM refuses an AOT cache made
- * with other module options and then maps no archive at all. The JVM checks the cache when it
- * maps it and starts without one that does not fit, silently (mproc passes
- * {@code -Xlog:aot=off}), so a stale cache costs speed, never correctness.
+ * <p>The caches are made by a JVM of its own ({@link StartupCacheBuilder}), which goes on when
+ * the JVM that started it ends: a short program still gets its caches made, for the next run.
+ * Safe when several JVMs race: one builder takes a lock file ({@code <key>.lock}, naming its
+ * pid and start time; a lock whose owner died is broken), trains into temporary files and
+ * renames them into place atomically (the cold children's cache first); the others wait for
+ * it. A failed training leaves {@code <key>.failed} and is not retried for a day. A child
+ * whose JVM options choose their own archive ({@code -XX:AOTCache}, {@code -Xshare}, ...) or
+ * change the module graph ({@code --add-opens}, {@code --add-modules}, ...) gets none: a JVM
+ * refuses an AOT cache made with other module options and then maps no archive at all. The
+ * JVM checks the cache when it maps it and starts without one that does not fit, silently
+ * (mproc passes {@code -Xlog:aot=off}), so a stale cache costs speed, never correctness.
  *
- * <p>What the cache holds: the JDK classes of the child's path, fully, and mproc's own classes
- * when mproc is a jar that comes first on the class path (a JDK AOT cache covers a class-path
- * prefix made of jars only; otherwise those few classes load normally).
+ * <p>What a cache holds: the JDK classes of its kind of child's path, and mproc's own classes
+ * of that path when mproc is a jar on the class path (a JDK AOT cache archives classes from
+ * jars only; otherwise those few classes load normally).
  */
 public final class StartupCache {
     private StartupCache() {
@@ -61,22 +63,40 @@ public final class StartupCache {
     /** System property: the cache directory, or {@code off}. */
     public static final String PROPERTY = "mproc.process.startupCache";
 
-    private static final String FORMAT = "mproc-startup-cache-2|" + String.join(" ", Launcher.MPROC_FLAGS);
-    private static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(3);
-    private static final Duration RETRY_AFTER_FAILURE = Duration.ofDays(1);
-    private static final int KEPT = 8;
+    private static final String FORMAT = "mproc-startup-cache-4|" + String.join(" ", Launcher.MPROC_FLAGS);
+    /** How long {@link #prepare()} waits for the builder: both trainings, with room to spare. */
+    private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(7);
     private static final AtomicBoolean STARTED_IN_BACKGROUND = new AtomicBoolean();
     private static String key;
 
     /**
-     * Creates the cache now if it does not exist (waiting for another JVM that is creating it),
-     * and returns it; empty when the cache is off or cannot be made here.
+     * Creates the caches now if they do not exist (waiting for another JVM that is creating
+     * them), and returns the cold children's; empty when the cache is off or cannot be made here.
      */
     public static Optional<Path> prepare() {
-        return location().flatMap(StartupCache::create);
+        Optional<Path> cold = location();
+        if (cold.isEmpty() || complete(cold.get())) {
+            return cold;
+        }
+        Process builder = launchBuilder(cold.get());
+        if (builder == null) {
+            return Optional.empty();
+        }
+        try {
+            if (!builder.waitFor(BUILD_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                return Optional.empty(); // it goes on, detached; a later JVM finds its caches
+            }
+        } catch (InterruptedException stop) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+        return complete(cold.get()) ? cold : Optional.empty();
     }
 
-    /** Where this JVM's children's cache is (or would be); empty when the cache is off. */
+    /**
+     * Where this JVM's cold children's cache is (or would be; the standby JVMs' is next to it);
+     * empty when the cache is off.
+     */
     public static Optional<Path> location() {
         String configured = System.getProperty(PROPERTY, "");
         if (configured.equalsIgnoreCase("off") || configured.equalsIgnoreCase("false")) {
@@ -84,179 +104,66 @@ public final class StartupCache {
         }
         try {
             Path directory = configured.isBlank() ? defaultDirectory() : Path.of(configured);
-            return Optional.of(directory.toAbsolutePath().resolve(key() + ".aot"));
+            return Optional.of(directory.toAbsolutePath().resolve(StartupCacheBuilder.coldCacheName(key())));
         } catch (RuntimeException unusable) {
             return Optional.empty();
         }
     }
 
-    /** The cache if it exists; if not, starts creating it in the background (once per JVM). */
-    static Optional<Path> usable() {
-        Optional<Path> cache = location();
-        if (cache.isEmpty() || Files.isRegularFile(cache.get())) {
-            return cache;
+    /**
+     * The cache for a cold child, or a standby JVM, if it exists; if not, starts the builder
+     * (once per JVM), which goes on when this JVM ends.
+     */
+    static Optional<Path> usable(boolean standby) {
+        Optional<Path> cold = location();
+        if (cold.isEmpty()) {
+            return cold;
         }
-        if (STARTED_IN_BACKGROUND.compareAndSet(false, true)) {
-            Path target = cache.get();
-            Thread.ofPlatform().daemon().name("mproc-startup-cache").start(() -> create(target));
-        }
-        return Optional.empty();
-    }
-
-    /** The class path children get: this JVM's, entries made absolute. */
-    static String childClassPath() {
-        return String.join(File.pathSeparator, Launcher.absoluteClassPath());
-    }
-
-    private static Optional<Path> create(Path cache) {
+        Path cache = standby ? cold.get().resolveSibling(StartupCacheBuilder.standbyCacheName(key())) : cold.get();
         if (Files.isRegularFile(cache)) {
             return Optional.of(cache);
         }
-        try {
-            Path directory = RegionDirectory.ensurePrivateDirectory(cache.getParent());
-            String key = cache.getFileName().toString().replace(".aot", "");
-            Path failed = directory.resolve(key + ".failed");
-            if (Files.exists(failed) && Files.getLastModifiedTime(failed).toInstant()
-                .isAfter(Instant.now().minus(RETRY_AFTER_FAILURE))) {
-                return Optional.empty();
-            }
-            Path lock = directory.resolve(key + ".lock");
-            if (!takeLock(lock)) {
-                return awaitOther(cache, lock);
-            }
-            try {
-                return train(directory, key, cache) ? Optional.of(cache) : markFailed(failed);
-            } finally {
-                Files.deleteIfExists(lock);
-            }
-        } catch (IOException | RuntimeException cannot) {
-            return Optional.empty();
+        if (STARTED_IN_BACKGROUND.compareAndSet(false, true)) {
+            launchBuilder(cold.get());
         }
-    }
-
-    private static boolean train(Path directory, String key, Path cache) throws IOException {
-        ProcessIdentity self = ProcessIdentity.current();
-        Path temporary = directory.resolve(key + "." + self.pid() + ".tmp.aot");
-        Path trainingRoot = directory.resolve("training-" + self.pid());
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(Launcher.MPROC_FLAGS);
-        command.add("-XX:AOTCacheOutput=" + temporary);
-        command.add("-D" + PROPERTY + "=off");
-        command.add("-cp");
-        command.add(trainingClassPath(directory, key).toString());
-        command.add(StartupTraining.class.getName());
-        command.add(trainingRoot.toString());
-        Process training = new ProcessBuilder(command).redirectErrorStream(true)
-            .redirectOutput(directory.resolve(key + ".log").toFile()).start();
-        try {
-            training.getOutputStream().close();
-            boolean done = training.waitFor(TRAINING_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            if (!done) {
-                training.destroyForcibly().waitFor();
-                return false;
-            }
-            if (training.exitValue() != 0 || !Files.isRegularFile(temporary)) {
-                return false;
-            }
-            Files.move(temporary, cache, StandardCopyOption.ATOMIC_MOVE);
-            removeOldCaches(directory);
-            return true;
-        } catch (InterruptedException stop) {
-            training.destroyForcibly();
-            Thread.currentThread().interrupt();
-            return false;
-        } finally {
-            Files.deleteIfExists(temporary);
-            deleteTree(trainingRoot);
-        }
-    }
-
-    /**
-     * Keeps the {@value #KEPT} most recently made caches (each build of mproc has its own): a
-     * JVM that maps a removed one keeps its mapping, and a new one is made when needed.
-     */
-    private static void removeOldCaches(Path directory) throws IOException {
-        List<Path> caches;
-        try (Stream<Path> files = Files.list(directory)) {
-            caches = files.filter(file -> file.getFileName().toString().matches("jdk\\d+-[0-9a-f]+\\.aot"))
-                .sorted(Comparator.comparing(StartupCache::modified).reversed()).toList();
-        }
-        for (Path old : caches.subList(Math.min(KEPT, caches.size()), caches.size())) {
-            String oldKey = old.getFileName().toString().replace(".aot", "");
-            for (String suffix : List.of(".aot", ".classes.jar", ".log", ".failed")) {
-                Files.deleteIfExists(directory.resolve(oldKey + suffix));
-            }
-        }
-    }
-
-    private static long modified(Path file) {
-        try {
-            return Files.getLastModifiedTime(file).toMillis();
-        } catch (IOException gone) {
-            return 0;
-        }
-    }
-
-    /**
-     * mproc's classes as a jar: its own jar, or, when it runs from a directory of classes, a jar
-     * of that directory made once (the JDK archives classes from jars only).
-     */
-    private static Path trainingClassPath(Path directory, String key) throws IOException {
-        Path codeSource = codeSource();
-        if (Files.isRegularFile(codeSource)) {
-            return codeSource;
-        }
-        Path jar = directory.resolve(key + ".classes.jar");
-        if (!Files.isRegularFile(jar)) {
-            ClassesJar.write(codeSource, jar);
-        }
-        return jar;
-    }
-
-    private static boolean takeLock(Path lock) throws IOException {
-        for (int attempt = 0; attempt < 2; attempt++) {
-            try {
-                ProcessIdentity self = ProcessIdentity.current();
-                Files.writeString(Files.createFile(lock), self.pid() + " " + self.startTime());
-                return true;
-            } catch (FileAlreadyExistsException held) {
-                if (!lockOwnerDied(lock)) {
-                    return false;
-                }
-                Files.deleteIfExists(lock);
-            }
-        }
-        return false;
-    }
-
-    private static boolean lockOwnerDied(Path lock) {
-        try {
-            String[] owner = Files.readString(lock, StandardCharsets.US_ASCII).trim().split(" ");
-            return !ProcessIdentity.isAlive(Integer.parseInt(owner[0]), Long.parseLong(owner[1]));
-        } catch (IOException | RuntimeException unreadable) {
-            // Being written this instant, or damaged: damaged locks time out with their owner.
-            return false;
-        }
-    }
-
-    /** Another JVM is training: wait for it (a prepare() must not return before the cache exists). */
-    private static Optional<Path> awaitOther(Path cache, Path lock) {
-        long deadline = System.nanoTime() + TRAINING_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline && Files.exists(lock) && !lockOwnerDied(lock)) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException stop) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        return Files.isRegularFile(cache) ? Optional.of(cache) : Optional.empty();
-    }
-
-    private static Optional<Path> markFailed(Path failed) throws IOException {
-        Files.writeString(failed, "training failed at " + Instant.now() + "; see the .log next to this file\n");
         return Optional.empty();
+    }
+
+    private static boolean complete(Path cold) {
+        return Files.isRegularFile(cold)
+            && Files.isRegularFile(cold.resolveSibling(StartupCacheBuilder.standbyCacheName(key())));
+    }
+
+    /**
+     * Starts the {@link StartupCacheBuilder} JVM for the caches next to {@code cold}: a small
+     * coordinator (C1 only, serial collector, little heap), output to the key's log. Null when it
+     * cannot be started.
+     */
+    private static Process launchBuilder(Path cold) {
+        try {
+            Path directory = RegionDirectory.ensurePrivateDirectory(cold.getParent());
+            List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx64m", "-D" + PROPERTY + "=off",
+                "-cp", codeSource().toString(), StartupCacheBuilder.class.getName(),
+                directory.toString(), key(), codeSource().toString());
+            Process builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                    directory.resolve(StartupCacheBuilder.logName(key())).toFile()))
+                .start();
+            builder.getOutputStream().close();
+            return builder;
+        } catch (IOException | RuntimeException cannot) {
+            return null;
+        }
+    }
+
+    /** The class path children get: this JVM's, entries made absolute (worked out once). */
+    static String childClassPath() {
+        return ChildClassPath.VALUE;
+    }
+
+    private static final class ChildClassPath {
+        static final String VALUE = String.join(File.pathSeparator, Launcher.absoluteClassPath());
     }
 
     private static Path defaultDirectory() {
@@ -312,17 +219,6 @@ public final class StartupCache {
             return Path.of(StartupCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException | RuntimeException unknown) {
             throw new IllegalStateException("cannot locate mproc's classes: " + unknown, unknown);
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(root)) {
-            for (Path path : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
         }
     }
 }

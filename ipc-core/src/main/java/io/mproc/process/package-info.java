@@ -19,13 +19,17 @@
  * <pre>
  *   parent                                    child JVM (ChildMain)
  *   create &lt;id&gt;.ctl (control block)
- *   serialise spec: target, arguments,
- *     name, daemon  -&gt; &lt;id&gt;.spec
+ *   encode the spec: target, arguments,
+ *     name, daemon (compact when it can be,
+ *     else Java-serialised)
  *   launch java ... ChildMain &lt;root&gt; &lt;ns&gt; &lt;id&gt;  (standby: launched earlier, sleeping
  *                                               on the futex of &lt;id&gt;.ctl; the parent
- *                                               writes the spec and wakes it)
- *                                             watch the stdin pipe (lifeline)
- *                                             read the spec, run the target
+ *                                               writes the spec into &lt;id&gt;.spec and
+ *                                               wakes it)
+ *   write its identity and the spec into     read that message from stdin
+ *     the child's stdin (a spec too large     in the background: watch the rest of
+ *     for that: into &lt;id&gt;.spec)               stdin (lifeline), map &lt;id&gt;.ctl
+ *                                             decode the spec, run the target
  *                                             write &lt;id&gt;.out: value or failure
  *                                             record its exit in &lt;id&gt;.ctl, exit
  *   reap: exit value + control block
@@ -35,6 +39,20 @@
  * The regions live in a namespace per parent JVM, {@code process-<pid>-<start time>} under
  * the region root; the parent removes them when it reaps a child and at exit, and the next
  * JVM to start a process removes what a killed parent left.
+ *
+ * <h2>Start-up</h2>
+ * A cold start costs a JVM start and little more: the child maps the {@link
+ * io.mproc.process.StartupCache startup cache} made for cold children; its parent writes the
+ * spec into the child's standard input, in a compact form (no Java serialisation) when the
+ * target's captured values and arguments are simple; the child runs the target as soon as it
+ * has read it, calling a lambda through its implementation method, while another thread maps
+ * the regions and starts the lifeline. A warm start costs a futex wake and a decode: a standby
+ * JVM has rehearsed (and JIT-compiled) the hand-over, and preloaded the classes of the targets
+ * its pool was handed lately. What still costs: a target whose captured values or arguments
+ * are not simple travels Java-serialised (the child's first deserialisation scans the class
+ * path for a logging backend: tens of milliseconds); and a cold child spins method-handle
+ * classes to pass primitive captured values or arguments (milliseconds), which standby JVMs
+ * have done for the common shapes.
  *
  * <h2>What differs from Python, and why</h2>
  * <ul>

@@ -3,8 +3,10 @@ package io.mproc.process;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.mproc.memory.Region;
+import java.lang.ProcessBuilder.Redirect;
 import java.time.Duration;
 import java.util.OptionalInt;
+import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -108,6 +110,18 @@ class JvmProcessLifecycleTest extends ProcessTestBase {
             running.kill();
             running.join();
             assertFalse(JvmProcess.activeChildren().contains(running));
+        }
+    }
+
+    @Test
+    void aJvmThatRefusesItsOptionsEndsWithItsOwnStatusAndLeavesNothingBehind() throws Exception {
+        // The parent writes the spec into a pipe whose reader may already be gone.
+        try (JvmProcess<Void> refused = JvmProcess.run(() -> { }).jvmOptions("-XX:+NoSuchOptionForMproc")
+            .stderr(Redirect.DISCARD).start()) {
+            assertTrue(refused.join(TIMEOUT));
+            assertEquals(OptionalInt.of(1), refused.exitCode());
+            ExecutionException failed = assertThrows(ExecutionException.class, refused::result);
+            assertInstanceOf(ProcessExitException.class, failed.getCause());
         }
     }
 

@@ -11,7 +11,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The AOT cache mproc makes for its children: used by cold children, made once when JVMs race. */
+/**
+ * The AOT caches mproc makes for its children: cold children and standby JVMs each map their
+ * own; made once when JVMs race.
+ */
 class StartupCacheTest extends ProcessTestBase {
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
@@ -33,6 +36,46 @@ class StartupCacheTest extends ProcessTestBase {
     }
 
     @Test
+    void aStandbyJvmMapsTheStandbyCache() throws Exception {
+        Path cold = StartupCache.prepare().orElseThrow();
+        Path log = directory.resolve("aot-standby.log");
+        LaunchSettings logging = LaunchSettings.defaults().withJvmOptions("-Xlog:aot=info:file=" + log)
+            .withStdout(ProcessBuilder.Redirect.DISCARD);
+        try (StandbyJvms pool = StandbyJvms.builder().size(1).replenish(false).settings(logging).start();
+             JvmProcess<Void> warm = JvmProcess.run(() -> { }).standby(pool).start()) {
+            warm.join();
+        }
+        String aot = Files.readString(log);
+        String key = cold.getFileName().toString().replace("-cold.aot", "");
+        assertTrue(aot.contains("Opened AOT cache " + cold.resolveSibling(key + "-standby.aot")), aot);
+        assertTrue(aot.contains("Using AOT-linked classes: true"), aot);
+    }
+
+    @Test
+    void aProgramThatEndsBeforeItsCachesAreMadeStillGetsThemMade() throws Exception {
+        try (ChildJvm program = ChildJvm.start(ShortLivedParentMain.class,
+            List.of("-D" + StartupCache.PROPERTY + "=" + directory))) {
+            program.awaitLine("DONE", TIMEOUT);
+            program.awaitSuccess(TIMEOUT);
+        }
+        // The builder it started outlives it.
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        List<String> names = List.of();
+        while (System.nanoTime() < deadline) {
+            try (Stream<Path> files = Files.list(directory)) {
+                names = files.map(file -> file.getFileName().toString()).sorted().toList();
+            }
+            boolean made = names.stream().anyMatch(name -> name.endsWith("-cold.aot"))
+                && names.stream().anyMatch(name -> name.endsWith("-standby.aot"));
+            if (made && names.stream().noneMatch(name -> name.endsWith(".lock"))) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        fail("no caches made after " + TIMEOUT + ": " + names);
+    }
+
+    @Test
     void jvmsThatRaceToCreateTheCacheMakeOneAndAllGetIt() throws Exception {
         List<String> options = List.of("-D" + StartupCache.PROPERTY + "=" + directory);
         try (ChildJvm first = ChildJvm.start(StartupCacheMain.class, options);
@@ -45,9 +88,9 @@ class StartupCacheTest extends ProcessTestBase {
             assertEquals(directory, cache.getParent());
             try (Stream<Path> files = Files.list(directory)) {
                 List<String> names = files.map(file -> file.getFileName().toString()).sorted().toList();
-                String key = cache.getFileName().toString().replace(".aot", "");
-                assertEquals(List.of(key + ".aot", key + ".classes.jar", key + ".log"), names,
-                    "one cache, no lock or temporary file left");
+                String key = cache.getFileName().toString().replace("-cold.aot", "");
+                assertEquals(List.of(key + "-cold.aot", key + "-standby.aot", key + ".classes.jar", key + ".log"),
+                    names, "one pair of caches, no lock or temporary file left");
             }
         }
     }

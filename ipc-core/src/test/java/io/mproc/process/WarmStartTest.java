@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import io.mproc.memory.Region;
 import java.lang.ProcessBuilder.Redirect;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Standby JVMs: a warm process is a child like any other, and pools refill, run dry and close. */
 class WarmStartTest extends ProcessTestBase {
@@ -78,6 +81,25 @@ class WarmStartTest extends ProcessTestBase {
                  .standby(pool).start()) {
             assertEquals(large.length + 42, warm.result());
             assertEquals(0, pool.ready());
+        }
+    }
+
+    @Test
+    void aStandbyLaunchedAfterAHandOverHasTheClassesOfThatTargetLoaded(@TempDir Path logs) throws Exception {
+        LaunchSettings logging = QUIET.withJvmOptions("-Xlog:class+load=info:file=" + logs.resolve("standby-%p.log"));
+        try (StandbyJvms pool = StandbyJvms.builder().size(1).settings(logging).start()) {
+            try (JvmProcess<String> first = JvmProcess.call(PreloadedTarget.target()).standby(pool).start()) {
+                assertEquals("preloaded", first.result());
+            }
+            awaitReady(pool, 1);
+            long replacement;
+            try (JvmProcess<Object> second = JvmProcess.method(Targets.class, "add", 1, 2).standby(pool).start()) {
+                assertEquals(3, second.result());
+                replacement = second.pid().orElseThrow();
+            }
+            String loaded = Files.readString(logs.resolve("standby-" + replacement + ".log"));
+            assertTrue(loaded.contains(PreloadedTarget.class.getName() + " source:"),
+                "the replacement did not preload " + PreloadedTarget.class.getName());
         }
     }
 

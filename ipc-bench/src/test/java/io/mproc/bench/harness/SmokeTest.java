@@ -22,8 +22,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The whole bench end to end in its smallest configuration (what CI runs): real C floors if
- * cc exists, a real peer JVM for the ping-pong, throughput and fixed-rate channels, Python's
- * multiprocessing if python3 exists, then the two files and the plots.
+ * cc exists, a real peer JVM for the ping-pong, throughput and fixed-rate channels, real mproc
+ * children (cold and warm) for the start suite, Python's multiprocessing if python3 exists,
+ * then the two files and the plots.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class SmokeTest {
@@ -84,6 +85,11 @@ class SmokeTest {
             }
         }
         assertTrue(lines.stream().anyMatch(l -> l.contains("\"subject\":\"jvm-start\"")));
+        for (String subject : List.of("java-hello", "child-cold", "child-cold-no-cache", "child-warm")) {
+            assertTrue(lines.stream().anyMatch(l -> l.contains("\"suite\":\"start\"")
+                && l.contains("\"subject\":\"" + subject + "\"") && l.contains("\"metric\":\"start_median\"")),
+                "no start " + subject + " in\n" + String.join("\n", lines));
+        }
         // Fixed-rate one-way latency, sender in a peer JVM, for mproc and Chronicle Queue.
         for (String subject : List.of("mproc-spsc-100k", "chronicle-queue-100k")) {
             assertTrue(lines.stream().anyMatch(l -> l.contains("\"suite\":\"fixedrate\"")

@@ -74,7 +74,10 @@ public final class ControlLayout {
     public static final int STATE_LAUNCHED = 0;
     /** State: a standby JVM is up and waits for a spec. */
     public static final int STATE_STANDBY = 1;
-    /** State: the target is about to run. */
+    /**
+     * State: the child has its spec and its target runs or is about to (a cold child sets it
+     * once its control block is mapped, which may be after the target began).
+     */
     public static final int STATE_RUNNING = 2;
     /** State: the target ended and its outcome is written. */
     public static final int STATE_FINISHED = 3;

@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Everything a child JVM needs to become the process its parent built: the parent writes it
- * serialised into the region {@code <id>.spec} (0600, in the parent's process namespace), the
- * child reads it once. A plain class, not a record, for the same reason as
- * {@link ProcessTarget}.
+ * Everything a child JVM needs to become the process its parent built: the parent encodes it
+ * ({@link SpecSerializer}) into a cold child's standard input ({@link SpecPipe}) or into the
+ * region {@code <id>.spec} (0600, in the parent's process namespace), the child reads it once.
+ * A plain class, not a record, for the same reason as {@link ProcessTarget}.
  */
 public final class LaunchSpec implements Serializable {
     @Serial

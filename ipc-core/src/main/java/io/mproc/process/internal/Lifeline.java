@@ -14,9 +14,9 @@ import java.nio.channels.FileChannel;
  *
  * <p>Two watchers, each a daemon thread:
  * <ul>
- *   <li>the child's standard input is a pipe whose only writer is the parent; the parent never
- *       writes, so a read blocks until the parent's end closes, which the kernel does when the
- *       parent dies: end of file within microseconds;</li>
+ *   <li>the child's standard input is a pipe whose only writer is the parent; after the spec
+ *       message the parent never writes, so a read blocks until the parent's end closes, which
+ *       the kernel does when the parent dies: end of file within microseconds;</li>
  *   <li>a poll of the parent's pid and start time every {@value #POLL_MILLIS} ms, for the case
  *       where the pipe's writing end lives on in some other process.</li>
  * </ul>
@@ -27,7 +27,8 @@ import java.nio.channels.FileChannel;
  * few milliseconds normally.
  *
  * <p>The child's {@link System#in} is replaced by an empty stream (Python gives its children
- * {@code /dev/null}): the pipe belongs to the lifeline.
+ * {@code /dev/null}): the pipe belongs to the lifeline. A cold child's parent writes one
+ * message into it first ({@link SpecPipe}), which the child reads before the lifeline starts.
  *
  * <p>The pipe is read through a {@link FileChannel}, which an interrupt closes: the JVM's exit
  * waits up to 300 ms for threads still blocked in native code, so {@link #stop()} (called from
@@ -45,16 +46,35 @@ final class Lifeline {
     private static volatile Thread pipeWatcher;
     private static volatile boolean stopping;
 
-    /** Starts watching {@code parent}. */
+    /**
+     * Gives the program an empty {@link System#in}: the real standard input is the lifeline.
+     * Called before the target runs, which must not read the pipe.
+     */
+    static void takeStandardInput() {
+        System.setIn(InputStream.nullInputStream());
+    }
+
+    /** Starts watching {@code parent} (after {@link #takeStandardInput()}). */
     static void watch(ProcessIdentity parent) {
         @SuppressWarnings("resource") // fd 0 stays open for the JVM's life: it is the lifeline
         FileChannel pipe = new FileInputStream(FileDescriptor.in).getChannel();
-        System.setIn(InputStream.nullInputStream());
-        pipeWatcher = Thread.ofPlatform().daemon().name("mproc-lifeline-pipe").start(() -> {
+        Thread watcher = new Thread(new PipeWatch(pipe), "mproc-lifeline-pipe");
+        watcher.setDaemon(true);
+        pipeWatcher = watcher;
+        watcher.start();
+        Thread poll = new Thread(new PidPoll(parent), "mproc-lifeline-poll");
+        poll.setDaemon(true);
+        poll.start();
+    }
+
+    /** Reads the pipe until it ends. (Classes rather than lambdas: nothing to spin at start.) */
+    private record PipeWatch(FileChannel pipe) implements Runnable {
+        @Override
+        public void run() {
             ByteBuffer ignored = ByteBuffer.allocate(64);
             try {
                 while (pipe.read(ignored.clear()) >= 0) {
-                    // The parent never writes; anything read is ignored.
+                    // The parent never writes after the spec message; anything read is ignored.
                 }
             } catch (IOException closedOrInterrupted) {
                 if (stopping) {
@@ -63,8 +83,13 @@ final class Lifeline {
                 // a broken pipe means the same as end of file
             }
             leave("its parent's pipe closed");
-        });
-        Thread.ofPlatform().daemon().name("mproc-lifeline-poll").start(() -> {
+        }
+    }
+
+    /** Polls the parent's pid and start time. */
+    private record PidPoll(ProcessIdentity parent) implements Runnable {
+        @Override
+        public void run() {
             while (parent.isAlive()) {
                 try {
                     Thread.sleep(POLL_MILLIS);
@@ -73,7 +98,7 @@ final class Lifeline {
                 }
             }
             leave("its parent pid " + parent.pid() + " is gone");
-        });
+        }
     }
 
     /** The JVM is exiting anyway: stop reading the pipe (see the class description). */

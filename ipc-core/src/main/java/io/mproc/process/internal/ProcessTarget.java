@@ -8,6 +8,7 @@ import io.mproc.process.SerializableFunction;
 import io.mproc.process.SerializableRunnable;
 import java.io.Serial;
 import java.io.Serializable;
+import java.lang.invoke.SerializedLambda;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -21,6 +22,9 @@ import java.util.Objects;
  * class and method name with its arguments. Built in the parent, serialised into the launch
  * spec, invoked in the child. A plain class rather than a record: deserialising a record
  * builds method handles for its constructor, which costs a cold child JVM tens of milliseconds.
+ *
+ * <p>In a child that read a {@link SpecCodec compact spec}, a lambda's function is its
+ * {@link SerializedLambda}, which {@link LambdaCall} calls without making the lambda object.
  */
 public final class ProcessTarget implements Serializable {
     @Serial
@@ -53,7 +57,26 @@ public final class ProcessTarget implements Serializable {
         return function;
     }
 
-    /** A function target of {@code kind} with {@code args}. */
+    /** Whether a target of this kind hands its return value to the parent (else it returns null). */
+    boolean returnsValue() {
+        return kind == Kind.CALLABLE || kind == Kind.FUNCTION || kind == Kind.BI_FUNCTION
+            || kind == Kind.STATIC_METHOD;
+    }
+
+    /** The class of a static method target, or null. */
+    String className() {
+        return className;
+    }
+
+    /** The method of a static method target, or null. */
+    String methodName() {
+        return methodName;
+    }
+
+    /**
+     * A function target of {@code kind} with {@code args}; the function may be a lambda's
+     * {@link SerializedLambda} (see the class description).
+     */
     public static ProcessTarget function(Kind kind, Serializable function, Object... args) {
         return new ProcessTarget(kind, Objects.requireNonNull(function, "target"), null, null, args);
     }
@@ -70,6 +93,35 @@ public final class ProcessTarget implements Serializable {
         return target;
     }
 
+    /** A static method target read from a compact spec: checked when it is invoked. */
+    static ProcessTarget staticMethodNamed(String className, String methodName, Object[] args) {
+        return new ProcessTarget(Kind.STATIC_METHOD, null, Objects.requireNonNull(className, "className"),
+            Objects.requireNonNull(methodName, "methodName"), args);
+    }
+
+    /**
+     * The classes this target's code lives in, outside the JDK: the static method's class, or a
+     * lambda's capturing and implementation classes, or the function's class. Standby JVMs
+     * preload these ({@link StandbyPreload}).
+     */
+    public List<String> classNames() {
+        List<String> names = new ArrayList<>();
+        if (kind == Kind.STATIC_METHOD) {
+            names.add(className);
+        } else {
+            SerializedLambda lambda = function instanceof SerializedLambda serialized ? serialized
+                : SpecCodec.serializedLambda(function);
+            if (lambda == null) {
+                names.add(function.getClass().getName());
+            } else {
+                names.add(lambda.getCapturingClass().replace('/', '.'));
+                names.add(lambda.getImplClass().replace('/', '.'));
+            }
+        }
+        names.removeIf(name -> name.startsWith("java.") || name.startsWith("jdk.") || name.startsWith("javax."));
+        return names.stream().distinct().toList();
+    }
+
     /** A short description for messages: the lambda's class, or {@code Type.method}. */
     public String describe() {
         return kind == Kind.STATIC_METHOD ? className + "." + methodName : function.getClass().getName();
@@ -80,60 +132,52 @@ public final class ProcessTarget implements Serializable {
         return args.clone();
     }
 
-    /** Runs the target in this JVM and returns what it returned ({@code null} for void). */
-    public Object invoke() throws Exception {
+    /** Runs the target in this JVM and returns what it returned ({@code null} for void); throws what it threw. */
+    public Object invoke() throws Throwable {
+        if (kind == Kind.STATIC_METHOD) {
+            return invokeStatic();
+        }
+        Object target = function;
+        if (target instanceof SerializedLambda serialized) {
+            LambdaCall direct = LambdaCall.resolve(serialized, args.length);
+            if (direct != null) {
+                Object value = direct.call(args);
+                return returnsValue() ? value : null;
+            }
+            target = LambdaCall.deserialize(serialized);
+        }
+        return invokeFunction(target);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Object invokeFunction(Object target) throws Exception {
         return switch (kind) {
             case RUNNABLE -> {
-                ((SerializableRunnable) function).run();
+                ((SerializableRunnable) target).run();
                 yield null;
             }
-            case CALLABLE -> ((SerializableCallable<?>) function).call();
+            case CALLABLE -> ((SerializableCallable<?>) target).call();
             case CONSUMER -> {
-                consumer().accept(args[0]);
+                ((SerializableConsumer<Object>) target).accept(args[0]);
                 yield null;
             }
-            case FUNCTION -> function1().apply(args[0]);
+            case FUNCTION -> ((SerializableFunction<Object, ?>) target).apply(args[0]);
             case BI_CONSUMER -> {
-                biConsumer().accept(args[0], args[1]);
+                ((SerializableBiConsumer<Object, Object>) target).accept(args[0], args[1]);
                 yield null;
             }
-            case BI_FUNCTION -> biFunction().apply(args[0], args[1]);
-            case STATIC_METHOD -> invokeStatic();
+            case BI_FUNCTION -> ((SerializableBiFunction<Object, Object, ?>) target).apply(args[0], args[1]);
+            case STATIC_METHOD -> throw new IllegalStateException("a static method target has no function");
         };
     }
 
-    @SuppressWarnings("unchecked")
-    private SerializableConsumer<Object> consumer() {
-        return (SerializableConsumer<Object>) function;
-    }
-
-    @SuppressWarnings("unchecked")
-    private SerializableFunction<Object, ?> function1() {
-        return (SerializableFunction<Object, ?>) function;
-    }
-
-    @SuppressWarnings("unchecked")
-    private SerializableBiConsumer<Object, Object> biConsumer() {
-        return (SerializableBiConsumer<Object, Object>) function;
-    }
-
-    @SuppressWarnings("unchecked")
-    private SerializableBiFunction<Object, Object, ?> biFunction() {
-        return (SerializableBiFunction<Object, Object, ?>) function;
-    }
-
-    private Object invokeStatic() throws Exception {
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        Method method = resolve(Class.forName(className, true, loader));
+    private Object invokeStatic() throws Throwable {
+        Method method = resolve(LambdaCall.load(className, true));
         try {
             return method.invoke(null, args);
         } catch (InvocationTargetException thrown) {
             // The method's own exception, not reflection's wrapper, is the process's failure.
-            Throwable cause = thrown.getCause();
-            if (cause instanceof Exception exception) {
-                throw exception;
-            }
-            throw (Error) cause;
+            throw thrown.getCause();
         }
     }
 

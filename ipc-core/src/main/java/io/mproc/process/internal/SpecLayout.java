@@ -5,8 +5,8 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
 /**
- * The body of a spec region ({@code <id>.spec}): a serialised {@link LaunchSpec} behind its
- * length.
+ * The body of a spec region ({@code <id>.spec}): an encoded {@link LaunchSpec} ({@link SpecCodec
+ * compact} or Java-serialised) behind its length.
  *
  * <pre>
  *   0                   1                   2                   3
@@ -16,15 +16,18 @@ import java.lang.foreign.ValueLayout;
  *  +---------------------------------------------------------------+
  *  |  Padding                                                      |  4
  *  +---------------------------------------------------------------+
- *  |  Serialised spec ...                                          |  8
+ *  |  Encoded spec ...                                             |  8
  * </pre>
  *
- * <p>A cold child's spec region is written whole before the child is launched. A standby
+ * <p>A cold child's spec travels in its standard input ({@link SpecPipe}); only one too large
+ * for that gets a spec region, written whole before the child is launched. A standby
  * JVM's is made with room for {@link #STANDBY_CAPACITY} bytes when the standby is launched, so
  * that the hand-over writes into memory both sides have mapped already; the parent writes the
  * length and bytes with plain stores and publishes them with the release store of the control
  * block's spec word, which the standby acquires before it reads. A spec too large for it goes
  * into a region of its own ({@code <id>.spec-large}, {@link ControlLayout#SPEC_PUBLISHED_LARGE}).
+ * Until the hand-over, a standby's spec region holds the classes it is to preload
+ * ({@link StandbyPreload}).
  */
 public final class SpecLayout {
     private SpecLayout() {
@@ -38,6 +41,11 @@ public final class SpecLayout {
     /** Body size of a spec region that holds {@code specBytes} bytes. */
     public static long bodySize(int specBytes) {
         return BYTES_OFFSET + specBytes;
+    }
+
+    /** Whether {@code bytes} bytes fit a standby's spec region. */
+    public static boolean fits(int bytes) {
+        return bodySize(bytes) <= STANDBY_CAPACITY;
     }
 
     /** Writes {@code spec} into {@code body} (plain: published by the spec word or the region's ready flag). */

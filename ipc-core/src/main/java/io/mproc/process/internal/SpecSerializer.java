@@ -3,20 +3,20 @@ package io.mproc.process.internal;
 import java.io.IOException;
 import java.io.Serializable;
 import java.lang.invoke.SerializedLambda;
-import java.lang.reflect.Method;
 
 /**
- * Serialises a {@link LaunchSpec} in the parent, in {@code start()}, and when that fails names
- * what could not be written: an argument (by index and class), a value the target lambda
- * captured (by index and class), or else the target itself. Python fails the same way, in the
- * caller, when an argument cannot be pickled.
+ * Encodes a {@link LaunchSpec} in the parent, in {@code start()}: in its {@link SpecCodec
+ * compact form} when it has one, else Java-serialised; when that fails, names what could not
+ * be written: an argument (by index and class), a value the target lambda captured (by index
+ * and class), or else the target itself. Python fails the same way, in the caller, when an
+ * argument cannot be pickled.
  */
 public final class SpecSerializer {
     private SpecSerializer() {
     }
 
     /**
-     * The spec's bytes.
+     * The spec's bytes, compact or Java-serialised (the child tells them apart).
      *
      * @throws IllegalArgumentException naming what cannot be serialised
      */
@@ -27,6 +27,10 @@ public final class SpecSerializer {
                 throw new IllegalArgumentException("process " + spec.name() + ": argument " + i + " ("
                     + args[i].getClass().getName() + ") is not Serializable");
             }
+        }
+        byte[] compact = SpecCodec.encode(spec);
+        if (compact != null) {
+            return compact;
         }
         try {
             return SerialCodec.write(spec);
@@ -43,7 +47,7 @@ public final class SpecSerializer {
                     + args[i].getClass().getName() + ") cannot be serialised: " + cause, cause);
             }
         }
-        SerializedLambda lambda = serializedLambda(spec.target().function());
+        SerializedLambda lambda = SpecCodec.serializedLambda(spec.target().function());
         if (lambda != null) {
             for (int i = 0; i < lambda.getCapturedArgCount(); i++) {
                 Object captured = lambda.getCapturedArg(i);
@@ -65,20 +69,6 @@ public final class SpecSerializer {
             return null;
         } catch (IOException | RuntimeException failed) {
             return failed;
-        }
-    }
-
-    /** The lambda's serialised form (what it captured), or null when it is not a lambda. */
-    private static SerializedLambda serializedLambda(Object function) {
-        if (function == null) {
-            return null;
-        }
-        try {
-            Method writeReplace = function.getClass().getDeclaredMethod("writeReplace");
-            writeReplace.setAccessible(true);
-            return writeReplace.invoke(function) instanceof SerializedLambda lambda ? lambda : null;
-        } catch (ReflectiveOperationException | RuntimeException notALambda) {
-            return null;
         }
     }
 }

@@ -6,8 +6,11 @@
  *
  * <p>The shared-memory structures: {@link io.mproc.process.internal.ControlLayout} (one per
  * process: states, pids, exit record, the standby's wait point) and
- * {@link io.mproc.process.internal.SpecLayout} (the serialised launch spec). What travels
- * through them is Java-serialised, and read only behind
+ * {@link io.mproc.process.internal.SpecLayout} (an encoded launch spec); and the one message a
+ * cold child reads from its standard input, {@link io.mproc.process.internal.SpecPipe}. A spec
+ * travels in its {@link io.mproc.process.internal.SpecCodec compact form} when its values are
+ * simple, else Java-serialised; results and exceptions always Java-serialised. What is
+ * Java-serialised is read only behind
  * {@link io.mproc.process.internal.SerialCodec#filter() an ObjectInputFilter}.
  */
 package io.mproc.process.internal;

@@ -1,4 +1,4 @@
-package io.mproc.process;
+package io.mproc.process.internal;
 
 import java.io.IOException;
 import java.nio.file.Files;
