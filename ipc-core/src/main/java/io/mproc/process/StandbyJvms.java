@@ -24,10 +24,10 @@ import java.util.concurrent.TimeUnit;
  * <p>A standby JVM is an ordinary child of this JVM, started with the pool's
  * {@link LaunchSettings}: once it has a target it is exactly a cold child (its own pid, exit
  * codes, signals, lifeline, children). While it waits it rehearses the child's path, so that
- * the classes the hand-over needs are loaded and linked, and it has loaded (not initialised)
- * the classes of the last targets its pool was handed, where the next one most likely comes
- * from. It sleeps on a futex, waking every
- * 20 ms, which costs next to no CPU; if this JVM dies, its standby JVMs exit as any child does.
+ * the classes the hand-over needs are loaded, linked and JIT-compiled, and it has loaded (not
+ * initialised) the classes of the last targets its pool was handed, where the next one most
+ * likely comes from. It sleeps on a futex, waking every 20 ms, which costs next to no CPU; if
+ * this JVM dies, its standby JVMs exit as any child does.
  *
  * <p>A replenishing pool (the default) starts a new standby JVM in the background after every
  * hand-over, so that {@link #size()} JVMs are waiting or booting; 10 ms after the hand-over,

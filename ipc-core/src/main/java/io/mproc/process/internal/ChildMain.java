@@ -31,9 +31,10 @@ import java.util.Map;
  *
  * <p>When the target:
  * <ul>
- *   <li>returns: the value is serialised into {@code <id>.out} (created here, read and
- *       unlinked by the parent), the exit code 0 recorded, and {@code main} returns: like any
- *       {@code main}, the JVM then exits with 0 once its non-daemon threads have ended;</li>
+ *   <li>returns: the value is written into {@code <id>.out} (compact or Java-serialised, see
+ *       {@link Outcome}; created here, read and unlinked by the parent), the exit code 0
+ *       recorded, and {@code main} returns: like any {@code main}, the JVM then exits with 0
+ *       once its non-daemon threads have ended;</li>
  *   <li>throws: {@code Process <name>:} and the stack trace go to standard error (as in
  *       Python), a {@link FailureReport} into {@code <id>.out}, and the JVM exits with 1;</li>
  *   <li>returns a value that cannot be serialised: handled as if the target had thrown that
