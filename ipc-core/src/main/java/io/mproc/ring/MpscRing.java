@@ -293,12 +293,11 @@ public final class MpscRing implements MessageRing {
                 }
             }
         } finally {
-            if (position != consumed) {
+            if (position - head > zeroingBatch) {
+                zeroConsumed(head, position); // publishes consumed too
+            } else if (position != consumed) {
                 // Release: what the handler read happens-before a successor consumer starts here.
                 OrderedAccess.setLongRelease(body, CONSUMED_OFFSET, position);
-                if (position - head > zeroingBatch) {
-                    zeroConsumed(head, position);
-                }
             }
         }
         return count;
