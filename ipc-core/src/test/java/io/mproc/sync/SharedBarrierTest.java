@@ -45,6 +45,12 @@ class SharedBarrierTest extends CrossProcessTest {
             finishAction.countDown();
             assertEquals(java.util.Set.of(0, 1), java.util.Set.of(first.get(10, TimeUnit.SECONDS),
                 second.get(10, TimeUnit.SECONDS)));
+            // The early arrival joins the next cycle once the full one has ended; only then is it
+            // certain to be ahead of this thread (a loaded machine may not have run it yet).
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (barrier.numberWaiting() < 1 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
             assertEquals(1, barrier.await(10, TimeUnit.SECONDS), "the next cycle: the early arrival is index 0");
             assertEquals(0, early.get(10, TimeUnit.SECONDS));
         }
