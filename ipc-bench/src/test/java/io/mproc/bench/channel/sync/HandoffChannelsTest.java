@@ -26,6 +26,7 @@ import java.util.concurrent.locks.LockSupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -94,9 +95,11 @@ class HandoffChannelsTest {
     void aPongerGivesUpWhenItsWatchSaysThePeerIsGone(String name) throws Exception {
         PingPongChannel channel = ChannelCatalog.pingPong(name);
         ChannelSpec spec = new ChannelSpec(dir, "lonely", 0);
-        try (Pinger unused = channel.openPinger(spec, PeerWatch.NONE);
+        // The pinger side creates the shared objects; it only has to exist.
+        try (Pinger pinger = channel.openPinger(spec, PeerWatch.NONE);
              Ponger ponger = channel.openPonger(spec, gone())) {
             assertThrows(PeerGoneException.class, () -> ponger.echo(1));
+            assertNotNull(pinger);
         }
     }
 
