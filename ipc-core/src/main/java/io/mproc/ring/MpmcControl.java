@@ -19,7 +19,7 @@ package io.mproc.ring;
  * <p>Laps are compared wrap-safely ({@link #lapDistance}): only the distances -1, 0 and +1
  * carry meaning; a thread that reads a position and then stalls for 2<sup>32</sup> laps would
  * see its stale lap match again, and then acts on the slot's current lap, which is still
- * correct for the slot (the position it read is only used to help advance the counter).
+ * correct for the slot (the position it read only chose the slot and the hint it stores).
  */
 final class MpmcControl {
     private MpmcControl() {

@@ -5,11 +5,9 @@ import static io.mproc.ring.MpmcControl.FULL;
 import static io.mproc.ring.MpmcControl.READING;
 import static io.mproc.ring.MpmcControl.WRITING;
 import static io.mproc.ring.MpmcRingLayout.CONTROL_OFFSET;
-import static io.mproc.ring.MpmcRingLayout.HEAD_OFFSET;
 import static io.mproc.ring.MpmcRingLayout.LENGTH_OFFSET;
 import static io.mproc.ring.MpmcRingLayout.OWNER_TOKEN_OFFSET;
 import static io.mproc.ring.MpmcRingLayout.PAYLOAD_OFFSET;
-import static io.mproc.ring.MpmcRingLayout.TAIL_OFFSET;
 import static io.mproc.ring.MpmcRingLayout.TYPE_OFFSET;
 
 import io.mproc.memory.OrderedAccess;
@@ -28,17 +26,18 @@ import java.util.Objects;
  *
  * <p><b>Algorithm.</b> A bounded slot queue in the style of Vyukov's, except that a slot is
  * claimed by a CAS on its own {@linkplain MpmcControl control word} (lap, state, owner pid)
- * rather than on the shared counter, so that a claim always names a live-checkable owner. The
- * tail and head counters only say where to look; whoever sees a slot claimed for the counter's
- * position advances the counter (helping), so an owner that dies before advancing it blocks
- * nobody. Producer at {@code p = tail}, lap {@code L}: {@code EMPTY(L)} → claim it;
- * claimed for {@code L} already → help tail, retry; still occupied from lap {@code L-1} → full.
- * Consumer at {@code p = head}: {@code FULL(L)} → claim it; {@code READING(L)} or
- * {@code EMPTY(L+1)} → help head, retry; {@code EMPTY(L)}, {@code WRITING(L)} or (the head
- * has lapped a slow reader) {@code READING(L-1)} → nothing ready.
+ * rather than on a shared counter, so that a claim always names a live-checkable owner. The
+ * tail and head words are only {@linkplain MpmcFrontiers hints} of where to look, stored by
+ * each claimer after its claim without a CAS: whoever finds a position already claimed steps
+ * over it, so an owner that dies before storing the hint blocks nobody, and an operation costs
+ * one locked instruction, not two. Producer at {@code p}, lap {@code L}: {@code EMPTY(L)} →
+ * claim it; claimed for {@code L} already, or for a later lap → step on; still occupied from
+ * lap {@code L-1} → full. Consumer at {@code p}: {@code FULL(L)} → claim it; {@code READING(L)}
+ * or a later lap → step on; {@code EMPTY(L)}, {@code WRITING(L)} or (the frontier has lapped a
+ * slow reader) {@code READING(L-1)} → nothing ready.
  *
  * <p><b>Progress.</b> Lock-free between live threads that do not stop between a claim and its
- * commit: a failed CAS means another thread's claim or help succeeded. But a producer that is
+ * commit: a failed CAS means another thread's claim succeeded. But a producer that is
  * slow between {@link #tryClaim} and {@link #commit} (descheduled, or user code between them)
  * holds up every consumer at its slot, even if later messages are committed: {@link #poll}
  * then returns false. Likewise a slow consumer's slot counts as occupied for the producers
@@ -57,17 +56,18 @@ import java.util.Objects;
  * A producer writes length, type and payload with plain stores and publishes them with a
  * release store of {@code FULL}; a consumer acquires {@code FULL} (through its claiming CAS)
  * before reading them, and returns the slot with a release store of {@code EMPTY(L+1)} after
- * its last read, so the next writer cannot overwrite bytes still being read. Counters are
- * acquire-loaded before the control word so that "full" and "empty" are true at the moment the
- * control word is read.
+ * its last read, so the next writer cannot overwrite bytes still being read. Hints are
+ * acquire-loaded before the control word so that the state read there is at least as new as
+ * the hint, and "full" and "empty" are true at the moment the control word is read.
  *
  * <p><b>Limit.</b> A ring made by {@link #createBounded} holds at most {@code limit} messages,
  * any count (not only a power of two), in the next power of two of slots. A producer claims
- * position {@code p} only after an acquire load of the head shows {@code p - head < limit};
- * since the head never moves back, every position below {@code p - limit} has then been
- * claimed by a consumer, so committed-or-claimed messages never exceed the limit. A head that
- * lags (a consumer between its claim and its help, or one killed there) is helped forward
- * first, so the limit never counts a message that is already being read.
+ * position {@code p} only when {@code p - r < limit} for a read frontier {@code r} it has
+ * seen; since the frontier never moves back, every position below {@code p - limit} has then
+ * been claimed by a consumer, so committed-or-claimed messages never exceed the limit. The
+ * frontier is scanned from the head hint past the slots consumers already claimed, so the limit
+ * never counts a message that is already being read, even if its reader has not yet stored
+ * the hint (or was killed first).
  *
  * <p>Thread-safe. Signals {@link #notEmpty()} after every commit and {@link #notFull()} after
  * every consume, abort or recovery.
@@ -77,8 +77,6 @@ public final class MpmcRing implements MessageRing {
     private final MemorySegment body;
     private final int slots;
     private final int limit;
-    private final int lapShift;
-    private final long indexMask;
     private final int slotStride;
     private final int maxMessageLength;
     private final int myPid;
@@ -86,6 +84,14 @@ public final class MpmcRing implements MessageRing {
     private final WaitPoint notEmpty;
     private final WaitPoint notFull;
     private final MpmcDeadOwners deadOwners;
+    private final MpmcFrontiers frontiers;
+    /**
+     * A read frontier this handle has seen (the frontier never moves back, so it stays a lower
+     * bound): producers of a bounded ring check the limit against it before reading the head
+     * line, which consumers keep writing. Shared by the handle's threads without
+     * synchronisation: any value one of them stored is a valid lower bound.
+     */
+    private long knownReadFrontier;
 
     MpmcRing(Region region, MemorySegment body, String what) {
         int[] meta = MpmcRingLayout.readMetadata(body, what);
@@ -95,8 +101,6 @@ public final class MpmcRing implements MessageRing {
         this.maxMessageLength = meta[1];
         this.slotStride = meta[2];
         this.limit = meta[3];
-        this.lapShift = Integer.numberOfTrailingZeros(slots);
-        this.indexMask = slots - 1;
         ProcessIdentity me = ProcessIdentity.current();
         if (me.pid() > MpmcControl.MAX_PID) {
             throw new IllegalStateException("pid " + me.pid() + " does not fit an MPMC control word");
@@ -106,6 +110,7 @@ public final class MpmcRing implements MessageRing {
         this.notEmpty = new WaitPoint(body, MpmcRingLayout.NOT_EMPTY_OFFSET);
         this.notFull = new WaitPoint(body, MpmcRingLayout.NOT_FULL_OFFSET);
         this.deadOwners = new MpmcDeadOwners(body, myPid);
+        this.frontiers = new MpmcFrontiers(body, slots, slotStride);
     }
 
     /**
@@ -240,11 +245,10 @@ public final class MpmcRing implements MessageRing {
         signal(notFull);
     }
 
-    /** Claims the slot at the tail for a message; returns its position, or -1 when full. */
+    /** Claims the slot at the write frontier for a message; returns its position, or -1 when full. */
     private long claim(int type, int length) {
+        long position = frontiers.tailHint();
         while (true) {
-            // Acquire: the control load below must not be satisfied before this one (see class doc).
-            long position = OrderedAccess.getLongAcquire(body, TAIL_OFFSET);
             long slot = slotOf(position);
             int lap = lapOf(position);
             // Acquire: what the slot's last owner did happens-before our decision on it.
@@ -255,53 +259,43 @@ public final class MpmcRing implements MessageRing {
                 if (limit != slots && !belowLimit(position)) {
                     return -1;
                 }
-                // CAS: the claim itself; exactly one producer wins EMPTY(L).
+                // CAS: the claim itself; exactly one producer wins EMPTY(L). A loss is re-read.
                 if (OrderedAccess.compareAndSetLong(body, slot + CONTROL_OFFSET, control,
                     MpmcControl.writing(lap, myPid))) {
                     // Release: never elided or merged with the zeroing at commit (recovery reads it).
                     OrderedAccess.setIntRelease(body, slot + OWNER_TOKEN_OFFSET, myToken);
-                    advance(TAIL_OFFSET, position);
+                    frontiers.claimedForWriting(position);
                     // Plain: published by the release store of FULL in publish().
                     OrderedAccess.setIntPlain(body, slot + LENGTH_OFFSET, length);
                     OrderedAccess.setIntPlain(body, slot + TYPE_OFFSET, type);
                     return position;
                 }
-            } else if (distance == 0 || (distance == 1 && state == EMPTY)) {
-                advance(TAIL_OFFSET, position); // claimed (or even consumed) for this lap: help
+            } else if (distance >= 0) {
+                position = frontiers.nextForWriting(position); // claimed for this lap or later: step on
             } else if (distance == -1) {
                 // Lap L-1 still occupies the slot: full, unless its owner is dead.
                 if (state == FULL || !deadOwners.recoverIfDead(slot, control)) {
                     return -1;
                 }
                 signal(notFull);
-            } else if (distance < -1) {
+            } else {
                 throw corrupted("tail", position, control);
             }
-            // Otherwise our tail was stale (or a CAS lost): read it again.
         }
     }
 
     /**
-     * Whether a claim at {@code position} keeps the ring within its limit, helping a lagging
-     * head forward first (see the class comment).
+     * Whether a claim at {@code position} keeps the ring within its limit: compared with a
+     * read frontier this handle already knows, and only if that is too far behind, with the
+     * frontier scanned afresh from the head (see the class comment).
      */
     private boolean belowLimit(long position) {
-        while (true) {
-            // Acquire: a head past p - limit means that position was claimed by a reader.
-            long head = OrderedAccess.getLongAcquire(body, HEAD_OFFSET);
-            if (position - head < limit) {
-                return true;
-            }
-            // Acquire: as in poll; READING(L) or EMPTY(L + 1) at the head means it lags.
-            long control = OrderedAccess.getLongAcquire(body, slotOf(head) + CONTROL_OFFSET);
-            int distance = MpmcControl.lapDistance(control, lapOf(head));
-            int state = MpmcControl.state(control);
-            if ((distance == 0 && state == READING) || (distance == 1 && state == EMPTY)) {
-                advance(HEAD_OFFSET, head);
-            } else {
-                return false;
-            }
+        if (position - knownReadFrontier < limit) {
+            return true;
         }
+        long head = frontiers.readFrontier(Math.max(knownReadFrontier, frontiers.headHint()));
+        knownReadFrontier = head;
+        return position - head < limit;
     }
 
     /** Makes the message in our claimed slot visible to consumers. */
@@ -318,49 +312,43 @@ public final class MpmcRing implements MessageRing {
     @Override
     public boolean poll(MessageHandler handler) {
         Objects.requireNonNull(handler, "handler");
+        long position = frontiers.headHint();
         while (true) {
-            // Acquire: the control load below must not be satisfied before this one (see class doc).
-            long position = OrderedAccess.getLongAcquire(body, HEAD_OFFSET);
             long slot = slotOf(position);
             int lap = lapOf(position);
             // Acquire: FULL's release made the message visible (the CAS re-reads it volatile).
             long control = OrderedAccess.getLongAcquire(body, slot + CONTROL_OFFSET);
             int distance = MpmcControl.lapDistance(control, lap);
             int state = MpmcControl.state(control);
-            if (distance == 0) {
-                if (state == FULL) {
-                    // CAS: the claim; of consumers racing for this message exactly one wins.
-                    if (OrderedAccess.compareAndSetLong(body, slot + CONTROL_OFFSET, control,
-                        MpmcControl.reading(lap, myPid))) {
-                        consume(slot, lap, position, handler);
-                        return true;
-                    }
-                } else if (state == READING) {
-                    advance(HEAD_OFFSET, position); // another consumer took it: help
-                } else if (state == WRITING) {
-                    // A writer holds the head. Free it if dead, else nothing is ready yet.
-                    if (!deadOwners.recoverIfDead(slot, control)) {
-                        return false;
-                    }
-                    signal(notFull);
-                } else {
-                    return false; // EMPTY(L): nothing was ever claimed here
+            if (distance == 0 && state == FULL) {
+                // CAS: the claim; of consumers racing for this message exactly one wins. A loss is re-read.
+                if (OrderedAccess.compareAndSetLong(body, slot + CONTROL_OFFSET, control,
+                    MpmcControl.reading(lap, myPid))) {
+                    consume(slot, lap, position, handler);
+                    return true;
                 }
-            } else if (distance == 1 && state == EMPTY) {
-                advance(HEAD_OFFSET, position); // consumed, aborted or recovered: step over
-            } else if (distance == -1 && state == READING) {
-                return false; // the head lapped a slow reader: this position is not even written
-            } else if (distance < 0) {
+            } else if ((distance == 0 && state == READING) || distance >= 1) {
+                position = frontiers.nextForReading(position); // another consumer took it: step on
+            } else if (distance == 0 && state == WRITING) {
+                // A writer holds the frontier. Free it if dead, else nothing is ready yet.
+                if (!deadOwners.recoverIfDead(slot, control)) {
+                    return false;
+                }
+                signal(notFull);
+            } else if (distance == 0 || (distance == -1 && state == READING)) {
+                // EMPTY(L): nothing was claimed here; READING(L-1): the frontier lapped a slow
+                // reader, so this position is not even written.
+                return false;
+            } else {
                 throw corrupted("head", position, control);
             }
-            // Otherwise our head was stale (or a CAS lost): read it again.
         }
     }
 
     private void consume(long slot, int lap, long position, MessageHandler handler) {
         // Release: never elided or merged with the zeroing below (recovery reads it).
         OrderedAccess.setIntRelease(body, slot + OWNER_TOKEN_OFFSET, myToken);
-        advance(HEAD_OFFSET, position);
+        frontiers.claimedForReading(position);
         try {
             // Plain: our CAS read FULL(L), which the producer's release store published.
             int length = OrderedAccess.getIntPlain(body, slot + LENGTH_OFFSET);
@@ -386,9 +374,9 @@ public final class MpmcRing implements MessageRing {
 
     @Override
     public boolean isEmpty() {
+        long position = frontiers.headHint();
         while (true) {
-            // Acquire, then acquire: as in poll.
-            long position = OrderedAccess.getLongAcquire(body, HEAD_OFFSET);
+            // Acquire: as in poll.
             long control = OrderedAccess.getLongAcquire(body, slotOf(position) + CONTROL_OFFSET);
             int distance = MpmcControl.lapDistance(control, lapOf(position));
             int state = MpmcControl.state(control);
@@ -398,11 +386,10 @@ public final class MpmcRing implements MessageRing {
             if (distance == 0 && state == FULL) {
                 return false;
             }
-            if (distance == 0 || (distance == 1 && state == EMPTY)) {
-                advance(HEAD_OFFSET, position);
-            } else if (distance < 0) {
+            if (distance < 0) {
                 throw corrupted("head", position, control);
             }
+            position = frontiers.nextForReading(position);
         }
     }
 
@@ -412,13 +399,13 @@ public final class MpmcRing implements MessageRing {
      * full until a producer's claim frees it.
      */
     public boolean isFull() {
-        // Acquire, acquire: as in claim.
-        long position = OrderedAccess.getLongAcquire(body, TAIL_OFFSET);
+        long position = frontiers.writeFrontier();
+        // Acquire: as in claim.
         long control = OrderedAccess.getLongAcquire(body, slotOf(position) + CONTROL_OFFSET);
         if (MpmcControl.lapDistance(control, lapOf(position)) == -1) {
             return true;
         }
-        return position - OrderedAccess.getLongAcquire(body, HEAD_OFFSET) >= limit;
+        return position - frontiers.readFrontier(frontiers.headHint()) >= limit;
     }
 
     /**
@@ -427,31 +414,25 @@ public final class MpmcRing implements MessageRing {
      * by a dead producer.
      */
     public int size() {
-        // Acquire, head first: a consumer claims only below the tail, so the tail read after
+        // Head first: a consumer claims only below the write frontier, so the one found after
         // it is at least that head. The head may have moved on meanwhile: clamp to the limit.
-        long head = OrderedAccess.getLongAcquire(body, HEAD_OFFSET);
-        long tail = OrderedAccess.getLongAcquire(body, TAIL_OFFSET);
+        long head = frontiers.readFrontier(frontiers.headHint());
+        long tail = frontiers.writeFrontier();
         return (int) Math.max(0, Math.min(limit, tail - head));
     }
 
     // ---------------------------------------------------------------- shared helpers
-
-    /** Moves a counter from {@code position} to the next, unless someone already did. */
-    private void advance(long counterOffset, long position) {
-        // CAS: helpers race to do the same step; a failure means it is done.
-        OrderedAccess.compareAndSetLong(body, counterOffset, position, position + 1);
-    }
 
     private void signal(WaitPoint point) {
         point.signalAll();
     }
 
     private long slotOf(long position) {
-        return MpmcRingLayout.FIRST_SLOT_OFFSET + (position & indexMask) * slotStride;
+        return frontiers.slotOf(position);
     }
 
     private int lapOf(long position) {
-        return (int) (position >>> lapShift);
+        return frontiers.lapOf(position);
     }
 
     private void checkMessage(int type, int length) {

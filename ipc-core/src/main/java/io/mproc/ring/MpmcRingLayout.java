@@ -17,9 +17,9 @@ import java.lang.foreign.MemorySegment;
  *         | Slots (int) | Max Message Length (int) | Slot Stride (int) | Limit (int) |
  *         |   written once by the creator, read by attach           |
  *    128  +--------------------------------------------------------+
- *         | Tail (long): next position to claim for writing          |  128 bytes:
+ *         | Tail (long): hint of the next position to write          |  128 bytes:
  *    256  +--------------------------------------------------------+  one hot word
- *         | Head (long): next position to claim for reading          |  per pair of
+ *         | Head (long): hint of the next position to read           |  per pair of
  *    384  +--------------------------------------------------------+  cache lines
  *         | notEmpty wait point (8 bytes)                            |
  *    512  +--------------------------------------------------------+
@@ -43,6 +43,8 @@ import java.lang.foreign.MemorySegment;
  * <p>Position {@code p} lives in slot {@code p & (slots - 1)}, lap {@code p >>> log2(slots)}.
  * The positions are 64-bit and never wrap; the lap stored in a control word is their low 32
  * bits. An all-zero slot is {@code EMPTY(lap 0)}, so a zero-filled body is an empty ring.
+ * Tail and head are hints that never pass the true frontiers ({@link MpmcFrontiers}); layout
+ * version 3 made them so (version 2 advanced them by CAS, and the two do not mix).
  *
  * <p>Slots are padded to whole cache lines by default ({@link #DEFAULT_SLOT_ALIGNMENT}): a
  * producer filling slot {@code i + 1} then never invalidates the line a consumer reads from
@@ -53,7 +55,7 @@ public final class MpmcRingLayout {
     }
 
     /** The region kind; bump the version whenever anything in this class changes. */
-    public static final RegionKind KIND = new RegionKind("ring.mpmc", 2);
+    public static final RegionKind KIND = new RegionKind("ring.mpmc", 3);
 
     /** Bytes kept between hot words: a cache line and its adjacent-line-prefetch partner. */
     static final int HOT_WORD_SPACING = 2 * RegionHeaderLayout.CACHE_LINE;

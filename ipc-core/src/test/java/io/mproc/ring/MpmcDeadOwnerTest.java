@@ -45,7 +45,7 @@ class MpmcDeadOwnerTest extends CrossProcessTest {
     void consumersSkipAWriterThatDiedRightAfterItsClaimBeforeAnythingElse() throws InterruptedException {
         try (MpmcRing ring = MpmcRing.create(namespace, "r", 4, 8)) {
             writeSlot(ring, 0, MpmcControl.writing(0, deadPid), 0); // no token, tail not advanced
-            assertTrue(ring.offer(2, MpmcRingTest.bytes(2), 0, 1), "producers help the tail past it");
+            assertTrue(ring.offer(2, MpmcRingTest.bytes(2), 0, 1), "producers step over the claim");
             assertEquals(List.of("2:[2]"), pollUntilSomething(ring));
         }
     }

@@ -173,6 +173,51 @@ class MpmcRingTest extends CrossProcessTest {
         assertEquals(-1, MpmcControl.lapDistance(MpmcControl.full(-1), 0));
     }
 
+    @Test
+    void hintsThatMovedBackAreSteppedOverWithoutLosingOrRepeatingAMessage() {
+        try (MpmcRing ring = MpmcRing.create(namespace, "r", 8, 8)) {
+            for (int i = 0; i < 5; i++) {
+                assertTrue(ring.offer(i, bytes(i), 0, 1));
+            }
+            assertEquals(List.of("0:[0]", "1:[1]"), List.of(pollOne(ring), pollOne(ring)));
+            // A slow claimer's late store can leave a hint behind its frontier.
+            OrderedAccess.setLongVolatile(ring.buffer(), MpmcRingLayout.TAIL_OFFSET, 1);
+            OrderedAccess.setLongVolatile(ring.buffer(), MpmcRingLayout.HEAD_OFFSET, 0);
+            assertEquals(3, ring.size(), "size scans from the hints to the frontiers");
+            assertTrue(ring.offer(5, bytes(5), 0, 1), "the producer steps over claimed positions");
+            assertEquals(6, OrderedAccess.getLongVolatile(ring.buffer(), MpmcRingLayout.TAIL_OFFSET));
+            assertEquals(List.of("2:[2]", "3:[3]", "4:[4]", "5:[5]"), pollAll(ring));
+            assertTrue(ring.isEmpty());
+        }
+    }
+
+    @Test
+    void hintsLeftALapBehindStillFindTheFrontiers() {
+        try (MpmcRing ring = MpmcRing.create(namespace, "r", 4, 8)) {
+            for (int i = 0; i < 6; i++) {
+                assertTrue(ring.offer(i, bytes(i), 0, 1));
+                assertEquals(i + ":[" + i + "]", pollOne(ring));
+            }
+            OrderedAccess.setLongVolatile(ring.buffer(), MpmcRingLayout.TAIL_OFFSET, 3);
+            OrderedAccess.setLongVolatile(ring.buffer(), MpmcRingLayout.HEAD_OFFSET, 3);
+            assertTrue(ring.isEmpty());
+            assertEquals(0, ring.size());
+            for (int i = 6; i < 10; i++) {
+                assertTrue(ring.offer(i, bytes(i), 0, 1));
+            }
+            assertTrue(ring.isFull());
+            assertFalse(ring.offer(10, bytes(10), 0, 1), "four slots hold four messages");
+            assertEquals(List.of("6:[6]", "7:[7]", "8:[8]", "9:[9]"), pollAll(ring));
+        }
+    }
+
+    private static String pollOne(MessageRing ring) {
+        List<String> out = new ArrayList<>();
+        assertTrue(ring.poll((type, buffer, offset, length) -> out.add(type + ":"
+            + java.util.Arrays.toString(buffer.asSlice(offset, length).toArray(ValueLayout.JAVA_BYTE)))));
+        return out.getFirst();
+    }
+
     static byte[] bytes(int... values) {
         byte[] out = new byte[values.length];
         for (int i = 0; i < values.length; i++) {
