@@ -19,7 +19,7 @@ public record BenchOptions(BenchProfile profile, Path out, List<String> suites, 
           --smoke       the smallest configuration: proves the pipeline, figures mean little
           --out DIR     where results.jsonl and report.md go (default target/bench-out)
           --suite NAME  run only this suite (repeatable): floors, pingpong, handoff, throughput,
-                        start, fixedrate, python, jmh (jmh runs unnamed only in a full run)
+                        start, pool, fixedrate, python, jmh (jmh runs unnamed only in a full run)
           --pin         pin the measuring thread and the peer JVM to different CPUs (default)
           --no-pin      leave scheduling to the kernel
         """;

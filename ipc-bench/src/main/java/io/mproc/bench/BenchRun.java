@@ -8,6 +8,7 @@ import io.mproc.bench.harness.ThroughputSuite;
 import io.mproc.bench.jmh.JmhSuite;
 import io.mproc.bench.machine.PinningPlan;
 import io.mproc.bench.plot.PlotWriter;
+import io.mproc.bench.pool.PoolSuite;
 import io.mproc.bench.python.PythonSuite;
 import io.mproc.bench.result.Assessment;
 import io.mproc.bench.result.JsonlResultWriter;
@@ -45,7 +46,7 @@ public final class BenchRun {
 
     public BenchRun(BenchOptions options) {
         this(options, List.of(new FloorSuite(), new PingPongSuite(), new HandoffSuite(), new ThroughputSuite(),
-            new StartSuite(), new FixedRateSuite(), new PythonSuite(), new JmhSuite()));
+            new StartSuite(), new PoolSuite(), new FixedRateSuite(), new PythonSuite(), new JmhSuite()));
     }
 
     BenchRun(BenchOptions options, List<Suite> suites) {

@@ -7,13 +7,11 @@ import io.mproc.bench.channel.StreamChannel;
 import io.mproc.bench.channel.StreamConsumer;
 import io.mproc.bench.channel.StreamProducer;
 import io.mproc.bench.latency.LatencyRecorder;
-import io.mproc.bench.latency.LatencySummary;
+import io.mproc.bench.latency.LatencyRepetitions;
 import io.mproc.bench.latency.RepeatedLatency;
 import io.mproc.bench.machine.PinningPlan;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.LongSupplier;
 
 /**
@@ -63,16 +61,12 @@ public final class FixedRateHarness {
                                    LongSupplier clock) {
         long[] next = {1};
         take(consumer, schedule, counts.warmup(), null, next, spin, clock);
-        LatencyRecorder recorder = new LatencyRecorder();
-        LatencyRecorder allReps = new LatencyRecorder();
-        List<LatencySummary> reps = new ArrayList<>(counts.reps());
+        LatencyRepetitions reps = new LatencyRepetitions(counts.reps());
         for (int rep = 0; rep < counts.reps(); rep++) {
-            recorder.reset();
-            take(consumer, schedule, counts.perRep(), recorder, next, spin, clock);
-            reps.add(recorder.summary());
-            allReps.add(recorder);
+            take(consumer, schedule, counts.perRep(), reps.begin(), next, spin, clock);
+            reps.end();
         }
-        return new RepeatedLatency(reps, allReps.percentiles());
+        return reps.result();
     }
 
     /**

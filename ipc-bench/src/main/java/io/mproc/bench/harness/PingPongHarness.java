@@ -6,14 +6,12 @@ import io.mproc.bench.channel.PingPongChannel;
 import io.mproc.bench.channel.Pinger;
 import io.mproc.bench.channel.StdioPingPongChannel;
 import io.mproc.bench.latency.LatencyRecorder;
-import io.mproc.bench.latency.LatencySummary;
+import io.mproc.bench.latency.LatencyRepetitions;
 import io.mproc.bench.latency.RepeatedLatency;
 import io.mproc.bench.machine.PinningPlan;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -110,11 +108,9 @@ public final class PingPongHarness {
         for (long i = 0; i < counts.warmup(); i++) {
             pinger.roundTrip(++sequence);
         }
-        LatencyRecorder recorder = new LatencyRecorder();
-        LatencyRecorder allReps = new LatencyRecorder();
-        List<LatencySummary> reps = new ArrayList<>(counts.reps());
+        LatencyRepetitions reps = new LatencyRepetitions(counts.reps());
         for (int rep = 0; rep < counts.reps(); rep++) {
-            recorder.reset();
+            LatencyRecorder recorder = reps.begin();
             for (long i = 0; i < counts.perRep(); i++) {
                 if (gapNanos > 0) {
                     LockSupport.parkNanos(gapNanos);
@@ -123,9 +119,8 @@ public final class PingPongHarness {
                 pinger.roundTrip(++sequence);
                 recorder.record(System.nanoTime() - start);
             }
-            reps.add(recorder.summary());
-            allReps.add(recorder);
+            reps.end();
         }
-        return new RepeatedLatency(reps, allReps.percentiles());
+        return reps.result();
     }
 }

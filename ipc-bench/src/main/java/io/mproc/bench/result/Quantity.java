@@ -18,7 +18,7 @@ public final class Quantity {
             case "msgs/s", "tasks/s" -> value >= 1e6
                 ? String.format(Locale.ROOT, "%.2f M %s", value / 1e6, unit)
                 : String.format(Locale.ROOT, "%.0f %s", value, unit);
-            case "ratio" -> String.format(Locale.ROOT, "%.2f×", value);
+            case "ratio" -> ratio(value);
             default -> plain(value) + " " + unit;
         };
     }
@@ -29,6 +29,17 @@ public final class Quantity {
             return Long.toString((long) value);
         }
         return String.format(Locale.ROOT, "%.4g", value).replaceAll("\\.?0+$", "");
+    }
+
+    /**
+     * Two decimals, or three significant digits below 0.1, so that a figure hundreds of times
+     * below its floor (mproc's round trip beside Python's) does not print as 0.00×.
+     */
+    private static String ratio(double value) {
+        if (value == 0 || Math.abs(value) >= 0.1) {
+            return String.format(Locale.ROOT, "%.2f×", value);
+        }
+        return String.format(Locale.ROOT, "%.3g×", value);
     }
 
     private static String nanos(double ns) {

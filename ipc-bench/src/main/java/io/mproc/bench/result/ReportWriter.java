@@ -72,9 +72,7 @@ public final class ReportWriter {
             md.append(MISSED).append(": ").append(missed.size()).append(" of ").append(judged)
                 .append(" judged targets missed:\n");
             for (Assessment a : missed) {
-                md.append("- ").append(a.figure().key()).append(" = ")
-                    .append(Quantity.format(a.figure().value(), a.figure().unit()))
-                    .append(", target ").append(a.rule().target().describe()).append('\n');
+                md.append("- ").append(miss(a, a.figure().key().toString())).append('\n');
             }
             md.append('\n');
         }
@@ -96,6 +94,7 @@ public final class ReportWriter {
         }
         for (Map.Entry<String, List<Assessment>> suite : bySuite.entrySet()) {
             md.append("## ").append(suite.getKey()).append("\n\n");
+            appendTargetsLine(md, suite.getValue());
             md.append("| figure | value | floor (same run) | ratio | target | verdict |\n");
             md.append("|---|---|---|---|---|---|\n");
             Map<FigureKey, Figure> figures = new LinkedHashMap<>();
@@ -151,7 +150,7 @@ public final class ReportWriter {
         String floor = "—";
         if (rule != null && rule.floor() != null) {
             floor = Double.isNaN(a.floorValue()) ? rule.floor() + " not measured"
-                : Quantity.format(a.floorValue(), f.unit()) + " (" + rule.floor().subject() + ")";
+                : Quantity.format(a.floorValue(), f.unit()) + " (" + floorName(rule.floor(), f) + ")";
         }
         String ratio = a.hasRatio() ? Quantity.format(a.ratio(), "ratio") : "—";
         String target = rule != null && rule.target() != null ? rule.target().describe() : "—";
@@ -162,6 +161,45 @@ public final class ReportWriter {
             .append(" | ").append(cell(target))
             .append(" | ").append(a.verdict().label())
             .append(" |\n");
+    }
+
+    /**
+     * A suite's targets in one line above its table: how many were met, and each missed one
+     * by name; nothing for a suite without targets.
+     */
+    private static void appendTargetsLine(StringBuilder md, List<Assessment> suite) {
+        List<Assessment> judged = suite.stream()
+            .filter(a -> a.verdict() == Verdict.MET || a.verdict() == Verdict.MISSED).toList();
+        long notJudged = suite.stream().filter(a -> a.verdict() == Verdict.NO_FLOOR).count();
+        if (judged.isEmpty()) {
+            if (notJudged > 0) {
+                md.append("Targets: ").append(notJudged).append(" not judged (floor not measured).\n\n");
+            }
+            return;
+        }
+        List<Assessment> missed = judged.stream().filter(a -> a.verdict() == Verdict.MISSED).toList();
+        md.append("Targets: ").append(judged.size() - missed.size()).append(" of ").append(judged.size())
+            .append(" met");
+        for (int i = 0; i < missed.size(); i++) {
+            Figure f = missed.get(i).figure();
+            md.append(i == 0 ? "; " + MISSED + ": " : "; ").append(miss(missed.get(i), f.subject() + " · " + f.metric()));
+        }
+        if (notJudged > 0) {
+            md.append("; ").append(notJudged).append(" not judged (floor not measured)");
+        }
+        md.append(".\n\n");
+    }
+
+    /** A missed target: {@code name = value, target ...}. */
+    private static String miss(Assessment a, String name) {
+        return name + " = " + Quantity.format(a.figure().value(), a.figure().unit()) + ", target "
+            + a.rule().target().describe();
+    }
+
+    /** The floor's subject, with its suite when it comes from another one than the figure's (not a floor). */
+    private static String floorName(FigureKey floor, Figure figure) {
+        boolean elsewhere = !floor.suite().equals(figure.suite()) && !floor.suite().equals(TargetCatalog.FLOORS);
+        return elsewhere ? floor.suite() + "/" + floor.subject() : floor.subject();
     }
 
     /** Keeps a table cell one cell: a pipe or a line break in a name would split the row. */

@@ -23,8 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The whole bench end to end in its smallest configuration (what CI runs): real C floors if
  * cc exists, a real peer JVM for the ping-pong, throughput and fixed-rate channels, real mproc
- * children (cold and warm) for the start suite, Python's multiprocessing if python3 exists,
- * then the two files and the plots.
+ * children (cold and warm) for the start suite, a pool of real worker JVMs for the pool suite,
+ * Python's multiprocessing if python3 exists, then the two files and the plots.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class SmokeTest {
@@ -90,6 +90,13 @@ class SmokeTest {
                 && l.contains("\"subject\":\"" + subject + "\"") && l.contains("\"metric\":\"start_median\"")),
                 "no start " + subject + " in\n" + String.join("\n", lines));
         }
+        // The pool: a ProcessPool of real worker JVMs, warm, its three figures.
+        for (String[] figure : new String[][] {{"apply", "rtt_median"}, {"apply", "rtt_p999"},
+            {"map-square-2-workers", "tasks_per_s"}, {"apply-async", "tasks_per_s"}}) {
+            assertTrue(lines.stream().anyMatch(l -> l.contains("\"suite\":\"pool\"")
+                && l.contains("\"subject\":\"" + figure[0] + "\"") && l.contains("\"metric\":\"" + figure[1] + "\"")),
+                "no pool " + String.join(" ", figure) + " in\n" + String.join("\n", lines));
+        }
         // Fixed-rate one-way latency, sender in a peer JVM, for mproc and Chronicle Queue.
         for (String subject : List.of("mproc-spsc-100k", "chronicle-queue-100k")) {
             assertTrue(lines.stream().anyMatch(l -> l.contains("\"suite\":\"fixedrate\"")
@@ -108,6 +115,9 @@ class SmokeTest {
             assertTrue(report.contains("python3 not on the PATH"), report);
         }
         assertTrue(report.contains("## pingpong"), report);
+        assertTrue(report.contains("## pool\n\nTargets: "), report);
+        assertTrue(Files.size(out.resolve("pool-throughput.png")) > 0);
+        assertTrue(Files.size(out.resolve("pool-apply.png")) > 0);
         assertTrue(report.contains("Pinning:"), report);
         assertTrue(report.contains("mproc-spsc · rtt_median"), report);
         assertTrue(report.contains("mproc-queue-spin · rtt_median"), report);

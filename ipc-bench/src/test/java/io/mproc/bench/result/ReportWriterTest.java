@@ -58,6 +58,28 @@ class ReportWriterTest {
         assertEquals(Verdict.NO_FLOOR, assessments.getFirst().verdict());
         String md = ReportWriter.render(header(), assessments);
         assertTrue(md.contains("not judged: floor not measured"), md);
+        assertTrue(md.contains("## pingpong\n\nTargets: 1 not judged (floor not measured).\n\n|"), md);
+    }
+
+    @Test
+    void eachSuiteSaysAboveItsTableHowManyOfItsTargetsWereMet() {
+        String met = ReportWriter.render(header(), catalog().assess(results(100, 120)));
+        assertTrue(met.contains("## pingpong\n\nTargets: 1 of 1 met.\n\n| figure |"), met);
+        assertTrue(met.contains("## floors\n\n| figure |"), "a suite without targets has no such line:\n" + met);
+        String missed = ReportWriter.render(header(), catalog().assess(results(100, 400)));
+        assertTrue(missed.contains("## pingpong\n\nTargets: 0 of 1 met; " + ReportWriter.MISSED
+            + ": fast-ring · rtt_median = 400 ns, target ≤ 1.5× floor.\n\n"), missed);
+    }
+
+    @Test
+    void aFloorFromAnotherSuiteIsNamedWithItsSuite() {
+        Results results = new Results(figure -> { });
+        results.add(new Figure("python", "queue", "rtt_median", 40_000, "ns"));
+        results.add(new Figure("pingpong", "fast-ring", "rtt_median", 200, "ns"));
+        TargetCatalog beside = TargetCatalog.of(List.of(new FigureRule(new FigureKey("pingpong", "fast-ring", "rtt_median"),
+            new FigureKey("python", "queue", "rtt_median"), null)));
+        String md = ReportWriter.render(header(), beside.assess(results));
+        assertTrue(md.contains("| fast-ring · rtt_median | 200 ns | 40.0 µs (python/queue) | 0.00500× | — | — |"), md);
     }
 
     @Test
