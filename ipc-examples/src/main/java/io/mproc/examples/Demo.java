@@ -1,13 +1,12 @@
 package io.mproc.examples;
 
 import io.mproc.memory.RegionNamespace;
+import io.mproc.process.JvmProcess;
 import io.mproc.ring.SpscRing;
 import io.mproc.wait.WaitStrategy;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * The main demo: this JVM starts a second JVM, and the two bounce an 8-byte message back and
@@ -22,24 +21,20 @@ public final class Demo {
     private static final int MAX_MESSAGE = 64;
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 2 && args[0].equals("echo")) {
-            echo(args[1]);
-            return;
-        }
         String nsName = "demo-" + ProcessHandle.current().pid();
         try (RegionNamespace namespace = RegionNamespace.open(nsName);
              SpscRing ping = SpscRing.create(namespace, "ping", CAPACITY, MAX_MESSAGE);
              SpscRing pong = SpscRing.create(namespace, "pong", CAPACITY, MAX_MESSAGE)) {
             System.out.println("mproc demo: two JVMs, 8-byte ping-pong through shared-memory rings");
-            Process peer = startPeer(nsName);
-            try {
+            // The peer is a JvmProcess: it gets this JVM's class path, mproc's flags and its
+            // mproc.* properties (such as the region root), and exits if this JVM dies.
+            try (JvmProcess<Void> peer = JvmProcess.run(Demo::echo, nsName).start()) {
                 long[] rtt = pingPong(ping, pong);
                 Arrays.sort(rtt);
                 System.out.printf("round trips: %,d (after %,d warm-up)%n", MEASURED, WARM_UP);
                 System.out.printf("RTT median %,d ns   p90 %,d ns   p99 %,d ns   p99.9 %,d ns   max %,d ns%n",
                     pct(rtt, 0.50), pct(rtt, 0.90), pct(rtt, 0.99), pct(rtt, 0.999), rtt[rtt.length - 1]);
-            } finally {
-                peer.waitFor();
+                peer.join();
             }
         }
     }
@@ -69,7 +64,7 @@ public final class Demo {
     }
 
     /** The peer JVM: sends every message straight back until told to stop. */
-    private static void echo(String nsName) throws InterruptedException {
+    static void echo(String nsName) throws InterruptedException {
         try (RegionNamespace namespace = RegionNamespace.open(nsName);
              SpscRing ping = SpscRing.attach(namespace, "ping");
              SpscRing pong = SpscRing.attach(namespace, "pong")) {
@@ -87,13 +82,6 @@ public final class Demo {
                 });
             }
         }
-    }
-
-    private static Process startPeer(String nsName) throws java.io.IOException {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-            Demo.class.getName(), "echo", nsName);
-        return new ProcessBuilder(command).inheritIO().start();
     }
 
     private static long pct(long[] sorted, double fraction) {

@@ -12,11 +12,44 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
-/** Every example runs in its own JVM and prints what its documentation says. */
-@Timeout(120)
-class ExamplesTest {
+/** The launcher lists and runs the examples; the main demo and the README's code sample run. */
+class ExamplesTest extends ExampleTestBase {
+
+    @Test
+    void withoutAnArgumentTheLauncherListsEveryExampleWithItsSummary() throws Exception {
+        List<String> output = run();
+        assertEquals(Examples.ALL.size() + 1, output.size(), output.toString());
+        assertTrue(output.getFirst().contains("-Pexample -Dexample=<name>"), output.getFirst());
+        for (int i = 0; i < Examples.ALL.size(); i++) {
+            Examples.Example example = Examples.ALL.get(i);
+            assertEquals(String.format("  %-20s %s", example.name(), example.summary()), output.get(i + 1));
+        }
+    }
+
+    @Test
+    void anUnknownNameFailsWithTheList() throws Exception {
+        var jvm = start("no-such-example");
+        assertEquals(2, jvm.awaitExit(RUN_TIMEOUT));
+        assertEquals("unknown example \"no-such-example\"; the examples are:", jvm.output().getFirst());
+    }
+
+    @Test
+    void aJvmStartedWithoutMprocsFlagRunsTheExampleInOneWithIt() throws Exception {
+        Process plain = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Dmproc.dir=" + regionRoot(), "-cp", System.getProperty("java.class.path"), Examples.class.getName(), "ring")
+            .redirectErrorStream(true).start();
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(plain.getInputStream(), StandardCharsets.UTF_8))) {
+            reader.lines().forEach(lines::add);
+        } finally {
+            if (!plain.waitFor(RUN_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                plain.destroyForcibly().waitFor();
+            }
+        }
+        assertEquals(List.of("true 1 EURUSD 1.0842"), lines, "no warning about restricted methods");
+        assertEquals(0, plain.exitValue());
+    }
 
     @Test
     void readmeSampleIsTheCompiledQuickStart() throws Exception {
@@ -31,32 +64,15 @@ class ExamplesTest {
 
     @Test
     void quickStartSendsAndReceivesOneMessage() throws Exception {
-        List<String> output = run(RingQuickStart.class);
-        assertEquals(List.of("true 1 EURUSD 1.0842"), output);
+        assertEquals(List.of("true 1 EURUSD 1.0842"), run("ring"));
     }
 
     @Test
     void demoPrintsRoundTripPercentilesFromTwoJvms() throws Exception {
-        List<String> output = run(Demo.class);
+        List<String> output = run("demo");
         assertTrue(output.getFirst().startsWith("mproc demo: two JVMs"), output.toString());
         assertTrue(output.stream().anyMatch(line -> line.matches("RTT median [\\d,]+ ns +p90 .* max [\\d,]+ ns")),
             output.toString());
-    }
-
-    private static List<String> run(Class<?> main) throws Exception {
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), main.getName())
-            .redirectErrorStream(true).start();
-        List<String> lines = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            reader.lines().forEach(lines::add);
-        } finally {
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        }
-        assertEquals(0, process.exitValue(), main.getSimpleName() + " failed: " + lines);
-        return lines;
     }
 
     private static String dedent(String text) {
