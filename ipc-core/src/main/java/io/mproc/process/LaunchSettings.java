@@ -13,7 +13,7 @@ import java.util.TreeMap;
 
 /**
  * How a child JVM is launched, beyond what mproc always does (the parent's {@code java}, class
- * path and mproc's own flags): extra JVM options, system properties, environment variables,
+ * path, module configuration and mproc's own flags, see {@link JvmProcessBuilder}): extra JVM options, system properties, environment variables,
  * working directory, and where standard output and error go. Immutable; the {@code with...}
  * methods return changed copies.
  *
