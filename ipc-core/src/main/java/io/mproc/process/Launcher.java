@@ -196,10 +196,8 @@ final class Launcher {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(MPROC_FLAGS);
-        List<String> modules = ChildModules.options();
-        command.addAll(modules);
-        // A cache is made with mproc's flags alone: one with other module options is refused.
-        if (modules.isEmpty() && cacheFits(settings.jvmOptions())) {
+        command.addAll(ChildModules.options());
+        if (cacheFits(settings.jvmOptions())) {
             Optional<Path> cache = StartupCache.usable(standby);
             cache.ifPresent(path -> {
                 command.add("-XX:AOTCache=" + path);

@@ -1,6 +1,7 @@
 package io.mproc.process;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -50,6 +51,9 @@ class ModulePathParentTest extends ProcessTestBase {
 
             import io.mproc.pool.ProcessPool;
             import io.mproc.process.JvmProcess;
+            import io.mproc.process.LaunchSettings;
+            import io.mproc.process.StandbyJvms;
+            import io.mproc.process.StartupCache;
             import java.util.List;
             import mproc.demo.internal.Hidden;
 
@@ -63,6 +67,10 @@ class ModulePathParentTest extends ProcessTestBase {
 
                 public static void main(String[] args) throws Exception {
                     int base = 21;
+                    if (args.length == 3 && args[0].equals("cache")) {
+                        startWithCaches(base, args[1], args[2]);
+                        return;
+                    }
                     try (JvmProcess<Integer> child = JvmProcess.call(() -> base * 2).start()) {
                         System.out.println("LAMBDA " + child.result());
                     }
@@ -88,6 +96,20 @@ class ModulePathParentTest extends ProcessTestBase {
                         System.out.println("REFUSED " + refused.getMessage());
                     }
                 }
+
+                /** Makes the startup caches, then starts a cold child and a warm one that log what they map. */
+                private static void startWithCaches(int base, String coldLog, String standbyLog) throws Exception {
+                    System.out.println("CACHE " + StartupCache.prepare().orElseThrow());
+                    try (JvmProcess<Integer> child = JvmProcess.call(() -> base * 2)
+                        .jvmOptions("-Xlog:aot=info:file=" + coldLog).start()) {
+                        System.out.println("COLD " + child.result());
+                    }
+                    LaunchSettings logging = LaunchSettings.defaults().withJvmOptions("-Xlog:aot=info:file=" + standbyLog);
+                    try (StandbyJvms pool = StandbyJvms.builder().size(1).replenish(false).settings(logging).start();
+                         JvmProcess<String> warm = JvmProcess.call(Main::modules).standby(pool).start()) {
+                        System.out.println("STANDBY " + warm.result());
+                    }
+                }
             }
             """,
         "mproc/demo/internal/Hidden.java", """
@@ -109,12 +131,17 @@ class ModulePathParentTest extends ProcessTestBase {
             package mixed;
 
             import io.mproc.process.JvmProcess;
+            import io.mproc.process.StartupCache;
 
             public final class Main {
                 private Main() {
                 }
 
                 public static void main(String[] args) throws Exception {
+                    if (args.length == 1 && args[0].equals("location")) {
+                        System.out.println("LOCATION " + StartupCache.location().orElseThrow());
+                        return;
+                    }
                     int base = 21;
                     try (JvmProcess<String> child = JvmProcess.call(() -> base * 2 + " "
                         + Main.class.getModule().isNamed() + " " + JvmProcess.class.getModule().getName()).start()) {
@@ -178,6 +205,42 @@ class ModulePathParentTest extends ProcessTestBase {
         assertTrue(output.contains("LAMBDA 42 false " + MPROC_MODULE), output::toString);
         assertTrue(output.contains("EXIT 3"), output::toString);
         assertTrue(output.contains("OPENED true"), output::toString);
+    }
+
+    /**
+     * The caches of a module-path parent's children are made with its module options, which
+     * they map; a parent with another module path, and a class path one (this JVM), get other
+     * caches.
+     */
+    @Test
+    void aModulePathParentsChildrenMapStartupCachesMadeForItsModules() throws Exception {
+        Path caches = work.resolve("caches");
+        Path coldLog = work.resolve("cold-aot.log");
+        Path standbyLog = work.resolve("standby-aot.log");
+        List<String> output = runJava(List.of("--enable-native-access=" + MPROC_MODULE,
+            "-Dmproc.process.startupCache=" + caches, "--module-path", mprocJar + ":" + appJar,
+            "-m", "mproc.demo/mproc.demo.Main", "cache", coldLog.toString(), standbyLog.toString()));
+        assertTrue(output.contains("COLD 42"), output::toString);
+        assertTrue(output.contains("STANDBY mproc.demo " + MPROC_MODULE), output::toString);
+        String cold = valueOf("CACHE ", output);
+        String coldAot = Files.readString(coldLog);
+        assertTrue(coldAot.contains("Opened AOT cache " + cold), coldAot);
+        assertTrue(coldAot.contains("full module graph: enabled"), coldAot);
+        String standbyAot = Files.readString(standbyLog);
+        assertTrue(standbyAot.contains("Opened AOT cache " + cold.replace("-cold.aot", "-standby.aot")), standbyAot);
+        assertTrue(standbyAot.contains("full module graph: enabled"), standbyAot);
+
+        String other = valueOf("LOCATION ", runJava(List.of("--enable-native-access=" + MPROC_MODULE,
+            "-Dmproc.process.startupCache=" + caches, "--module-path", mprocJar.toString(),
+            "--add-modules", MPROC_MODULE, "-cp", classPathAppJar.toString(), "mixed.Main", "location")));
+        assertEquals(Path.of(cold).getParent(), Path.of(other).getParent());
+        assertNotEquals(cold, other);
+        assertNotEquals(Path.of(cold).getFileName(), StartupCache.location().orElseThrow().getFileName());
+    }
+
+    private static String valueOf(String prefix, List<String> output) {
+        return output.stream().filter(line -> line.startsWith(prefix)).map(line -> line.substring(prefix.length()))
+            .findFirst().orElseThrow(() -> new AssertionError("no line " + prefix + "in " + output));
     }
 
     /**
