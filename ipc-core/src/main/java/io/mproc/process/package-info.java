@@ -13,7 +13,11 @@
  * standby sleeps on a futex until it is handed a target); never the layers above (the pool
  * layer builds on this one). {@code io.mproc.process.internal} holds the child's side and the
  * shared-memory layouts: public only so that the child JVM can reach it, never to be used
- * directly.
+ * directly, by the pool layer either. What a layer above needs to move values and exceptions
+ * between JVMs as a process does is public here: {@link io.mproc.process.ProcessSerialization}
+ * (Java serialisation behind mproc's filter) and {@link io.mproc.process.FailureReport} (an
+ * exception that re-creates itself, or a {@link io.mproc.process.RemoteException}, where it
+ * arrives).
  *
  * <h2>How a process runs</h2>
  * <pre>
