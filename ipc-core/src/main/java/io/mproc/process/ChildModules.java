@@ -31,10 +31,11 @@ import java.util.TreeSet;
  * A JVM with no module path, no upgrade module path, none of those options and mproc in the
  * unnamed module (a plain class path program) gives none.
  *
- * <p>The child's main class is loaded by name through the application class loader, which
- * finds it in mproc's module when mproc is one; the target's classes are found the same way,
- * in the child's modules or on its class path. mproc must be in the boot layer: a module layer
- * the application builds at run time cannot be re-created in another JVM.
+ * <p>The child's main class is mproc's, named by its module when mproc is one
+ * ({@link #mainClass}); the target's classes are loaded by name through the application class
+ * loader, which finds them in the child's modules or on its class path. mproc must be in the
+ * boot layer: a module layer the application builds at run time cannot be re-created in
+ * another JVM.
  */
 final class ChildModules {
     private ChildModules() {
@@ -97,6 +98,19 @@ final class ChildModules {
             options.add(nativeAccess);
         }
         return List.copyOf(options);
+    }
+
+    /**
+     * How a child's command line names its main class {@code main}, one of mproc's: by module
+     * when mproc is one, so that the child's root modules are exactly those
+     * {@link #options()} adds (a main class named alone also makes the JVM resolve every module
+     * of the JDK that exports an API), and its boot layer is this JVM's, generation after
+     * generation.
+     */
+    static List<String> mainClass(Class<?> main) {
+        Module module = main.getModule();
+        return module.isNamed() ? List.of("--module", module.getName() + "/" + main.getName())
+            : List.of(main.getName());
     }
 
     private static Set<String> bootModuleNames() {

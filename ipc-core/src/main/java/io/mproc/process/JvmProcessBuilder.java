@@ -36,8 +36,10 @@ import java.util.TreeMap;
  *   <li>{@code --enable-native-access=<module>} for mproc's own module when mproc is a module:
  *       the jar is the automatic module {@code io.mproc.core}.</li>
  * </ul>
- * The child's main class is mproc's, loaded by name: it finds mproc and the target's classes
- * in its modules or on its class path, wherever the parent had them. A target in a named module
+ * The child's main class is mproc's, named by its module when mproc is a module, so that the
+ * child's boot layer is the parent's, module for module, and its children's after it; the
+ * target's classes are found in the child's modules or on its class path, wherever the parent
+ * had them. A target in a named module
  * needs nothing opened to mproc: a lambda or method reference travels Java-serialised and is
  * re-created by its own class, as Java serialisation does. Opening its package to mproc
  * ({@code opens app to io.mproc.core;}) lets it travel in the compact form, without Java

@@ -33,8 +33,8 @@ import java.util.Set;
  * and the options neither choose their own archive nor change the module graph; every
  * {@code mproc.*} system property of this JVM (so the child finds the same region root and
  * filters); the settings' properties and options; {@code -cp} with the class path made absolute
- * (the working directory may differ), unless it is empty; the main class and its arguments
- * {@code <root> <namespace> <id> [standby]}.
+ * (the working directory may differ), unless it is empty; the main class (by module when mproc
+ * is one) and its arguments {@code <root> <namespace> <id> [standby]}.
  */
 final class Launcher {
     private Launcher() {
@@ -215,7 +215,7 @@ final class Launcher {
             command.add("-cp");
             command.add(classPath);
         }
-        command.add(ChildMain.class.getName());
+        command.addAll(ChildModules.mainClass(ChildMain.class));
         command.add(namespace.directory().getParent().toString());
         command.add(namespace.name());
         command.add(id);

@@ -172,7 +172,7 @@ public final class StartupCache {
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx64m", "-D" + PROPERTY + "=off",
                 "-cp", codeSource().toString(), StartupCacheBuilder.class.getName(),
                 directory.toString(), key(), codeSource().toString(),
-                StartupCache.class.getModule().isNamed() ? StartupCacheBuilder.MPROC_MODULE
+                StartupCache.class.getModule().isNamed() ? StartupCache.class.getModule().getName()
                     : StartupCacheBuilder.MPROC_CLASS_PATH));
             command.addAll(ChildModules.options());
             Process builder = new ProcessBuilder(command).redirectErrorStream(true)

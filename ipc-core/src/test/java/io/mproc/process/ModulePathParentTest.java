@@ -65,6 +65,18 @@ class ModulePathParentTest extends ProcessTestBase {
                     return Main.class.getModule().getName() + " " + JvmProcess.class.getModule().getName();
                 }
 
+                /** The modules of this JVM's boot layer. */
+                public static List<String> bootLayer() {
+                    return ModuleLayer.boot().modules().stream().map(Module::getName).sorted().toList();
+                }
+
+                /** This JVM's boot layer and its child's. */
+                public static List<List<String>> bootLayers() throws Exception {
+                    try (JvmProcess<List<String>> child = JvmProcess.call(Main::bootLayer).start()) {
+                        return List.of(bootLayer(), child.result());
+                    }
+                }
+
                 public static void main(String[] args) throws Exception {
                     int base = 21;
                     if (args.length == 3 && args[0].equals("cache")) {
@@ -83,6 +95,12 @@ class ModulePathParentTest extends ProcessTestBase {
                     try (JvmProcess<Void> child = JvmProcess.run(() -> System.exit(3)).start()) {
                         child.join();
                         System.out.println("EXIT " + child.exitCode().orElseThrow());
+                    }
+                    try (JvmProcess<List<List<String>>> child = JvmProcess.call(Main::bootLayers).start()) {
+                        List<List<String>> layers = child.result();
+                        System.out.println("BOOT LAYERS " + bootLayer().size() + " " + layers.get(0).size() + " "
+                            + layers.get(1).size() + " " + (bootLayer().equals(layers.get(0))
+                            && bootLayer().equals(layers.get(1)) ? "same" : "differ: " + bootLayer() + " " + layers));
                     }
                     try (JvmProcess<String> child = JvmProcess.call(Main::modules).warm().start()) {
                         System.out.println("WARM " + child.result());
@@ -177,6 +195,7 @@ class ModulePathParentTest extends ProcessTestBase {
             work.resolve("mixed.jar"), null);
     }
 
+    /** Also: a child, and its child, have the parent's boot layer, module for module. */
     @Test
     void childrenOfAModulePathParentLoadItsModulesAndMproc() throws Exception {
         List<String> output = runJava(List.of("--enable-native-access=" + MPROC_MODULE, "-Dmproc.process.startupCache=off",
@@ -185,6 +204,8 @@ class ModulePathParentTest extends ProcessTestBase {
         assertTrue(output.contains("METHOD mproc.demo " + MPROC_MODULE), output::toString);
         assertTrue(output.contains("HIDDEN kept in mproc.demo"), output::toString);
         assertTrue(output.contains("EXIT 3"), output::toString);
+        assertTrue(output.stream().anyMatch(line -> line.startsWith("BOOT LAYERS ") && line.endsWith(" same")),
+            output::toString);
         assertTrue(output.contains("WARM mproc.demo " + MPROC_MODULE), output::toString);
         assertTrue(output.contains("POOL [22, 23]"), output::toString);
         assertTrue(output.stream().anyMatch(line -> line.startsWith("REFUSED ")

@@ -25,10 +25,10 @@ import java.util.stream.Stream;
  * of its own, so that the caches get made even when the program that asked for them ends
  * first (a short program would otherwise leave a half-made cache behind every time, and never
  * get one). Arguments: the cache directory, the key, mproc's code source (a jar or a directory
- * of classes), where the children find mproc ({@value #MPROC_CLASS_PATH} or
- * {@value #MPROC_MODULE}), then the module options the children are launched with, which the
- * trainings get too (a JVM maps a cache only when its module options are the training's). Exits
- * with 0 when both caches exist.
+ * of classes), where the children find mproc ({@value #MPROC_CLASS_PATH}, or the name of its
+ * module on their module path), then the module options the children are launched with, which
+ * the trainings get too (a JVM maps a cache only when its module options are the training's,
+ * its main module included). Exits with 0 when both caches exist.
  *
  * <p>Under the lock file {@code <key>.lock} (naming its pid and start time; a lock whose owner
  * died is broken): removes what dead trainings of the key left, runs the {@link StartupTraining}
@@ -47,10 +47,8 @@ public final class StartupCacheBuilder {
     private StartupCacheBuilder() {
     }
 
-    /** Argument: the children find mproc on their class path. */
-    public static final String MPROC_CLASS_PATH = "classpath";
-    /** Argument: the children find mproc on their module path, as a named module. */
-    public static final String MPROC_MODULE = "module";
+    /** Argument: the children find mproc on their class path (else the argument names its module). */
+    public static final String MPROC_CLASS_PATH = "-classpath";
 
     /** The cold children's cache of {@code key}. */
     public static String coldCacheName(String key) {
@@ -74,17 +72,17 @@ public final class StartupCacheBuilder {
     private static final int KEPT = 8;
 
     public static void main(String[] args) {
-        Training training = new Training(Path.of(args[2]), MPROC_MODULE.equals(args[3]),
+        Training training = new Training(Path.of(args[2]), MPROC_CLASS_PATH.equals(args[3]) ? null : args[3],
             List.of(args).subList(4, args.length));
         boolean made = build(Path.of(args[0]), args[1], training);
         System.exit(made ? 0 : 1);
     }
 
     /**
-     * How the trainings run: with mproc's {@code codeSource}, on the module path when
-     * {@code mprocIsModule}, and the children's {@code moduleOptions}.
+     * How the trainings run: with mproc's {@code codeSource}, as the module {@code mprocModule}
+     * (null: on the class path), and the children's {@code moduleOptions}.
      */
-    private record Training(Path codeSource, boolean mprocIsModule, List<String> moduleOptions) {
+    private record Training(Path codeSource, String mprocModule, List<String> moduleOptions) {
     }
 
     private static boolean build(Path directory, String key, Training training) {
@@ -107,7 +105,7 @@ public final class StartupCacheBuilder {
             }
             try {
                 removeLeftovers(directory, key);
-                Path classPath = training.mprocIsModule() ? null
+                Path classPath = training.mprocModule() != null ? null
                     : trainingClassPath(directory, key, training.codeSource());
                 boolean made = (Files.isRegularFile(cold) || train(directory, key, training, classPath,
                     StartupTraining.COLD, cold))
@@ -161,7 +159,12 @@ public final class StartupCacheBuilder {
         }
         // Without -cp the launcher would take this variable's class path.
         builder.environment().remove("CLASSPATH");
-        command.add(StartupTraining.class.getName());
+        if (training.mprocModule() != null) {
+            command.add("--module");
+            command.add(training.mprocModule() + "/" + StartupTraining.class.getName());
+        } else {
+            command.add(StartupTraining.class.getName());
+        }
         command.add(trainingRoot.toString());
         command.add(kind);
         System.out.println("mproc startup cache " + key + ": training the " + kind + " cache");
