@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -50,6 +52,47 @@ public final class RegionNamespace implements AutoCloseable {
         RegionDirectory.requireValidName("namespace", name);
         Path rootDir = RegionDirectory.ensurePrivateDirectory(root);
         return new RegionNamespace(name, RegionDirectory.ensurePrivateDirectory(rootDir.resolve(name)));
+    }
+
+    /**
+     * The name of a namespace owned by process {@code owner}: {@code <prefix>-<pid>-<start time>},
+     * which {@link #removeDeadOwners} recognises (as it does that name followed by
+     * {@code -<number>}, for an owner with several).
+     */
+    public static String ownedName(String prefix, ProcessIdentity owner) {
+        return prefix + "-" + owner.pid() + "-" + owner.startTime();
+    }
+
+    /**
+     * Sweeps the namespaces under {@code root} named after an owner ({@link #ownedName}) with
+     * {@code prefix} whose owner no longer runs (a SIGKILLed JVM cannot remove its own): removes
+     * their {@link #leftovers()} and, once they are empty, their directories. Best effort: a
+     * namespace another process is sweeping, or that a live process still writes to, is left
+     * for the next sweep, and a failure never reaches the caller (a sweep runs on the way to
+     * something else, such as starting a process).
+     */
+    public static void removeDeadOwners(Path root, String prefix) {
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        Pattern owned = Pattern.compile(Pattern.quote(prefix) + "-(\\d+)-(\\d+)(-\\d+)?");
+        try (Stream<Path> entries = Files.list(root)) {
+            for (Path entry : (Iterable<Path>) entries::iterator) {
+                Matcher name = owned.matcher(entry.getFileName().toString());
+                try {
+                    if (name.matches() && !ProcessIdentity.isAlive(Integer.parseInt(name.group(1)),
+                        Long.parseLong(name.group(2)))) {
+                        try (RegionNamespace dead = open(root, entry.getFileName().toString())) {
+                            dead.removeLeftovers();
+                        }
+                    }
+                } catch (RuntimeException busyOrOdd) {
+                    // swept by another process meanwhile, still written to, or not a pid: next time
+                }
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            // best effort, see above
+        }
     }
 
     /** The namespace's name. */

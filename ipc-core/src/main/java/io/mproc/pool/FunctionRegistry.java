@@ -1,6 +1,6 @@
 package io.mproc.pool;
 
-import io.mproc.process.internal.SerialCodec;
+import io.mproc.process.ProcessSerialization;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.ByteBuffer;
@@ -72,7 +72,7 @@ final class FunctionRegistry {
         }
         byte[] bytes;
         try {
-            bytes = SerialCodec.write(function);
+            bytes = ProcessSerialization.write(function);
         } catch (IOException | RuntimeException notSerializable) {
             throw new IllegalArgumentException(what + " cannot be serialized (it, or what it captures, is not "
                 + "serializable): " + notSerializable, notSerializable);

@@ -6,13 +6,8 @@ import io.mproc.memory.RegionDirectory;
 import io.mproc.memory.RegionNamespace;
 import io.mproc.ring.MpscRing;
 import io.mproc.ring.SpscRing;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The shared memory of one pool: its result ring ({@code <pool>.results}), its status region
@@ -22,7 +17,8 @@ import java.util.stream.Stream;
  * regions). A JVM that builds a pool first removes what pools of JVMs that died left behind.
  */
 final class PoolRegions {
-    private static final Pattern OWN_NAMESPACE = Pattern.compile("pool-(\\d+)-(\\d+)-\\d+");
+    /** Its own namespaces are {@code pool-<pid>-<start time>-<n>} ({@link RegionNamespace#ownedName}). */
+    private static final String NAMESPACE_PREFIX = "pool";
     private static final AtomicInteger NAMESPACES = new AtomicInteger();
 
     private final RegionNamespace namespace;
@@ -64,10 +60,9 @@ final class PoolRegions {
             return new PoolRegions(given, false, pool, workers, maxMessageBytes);
         }
         Path root = RegionDirectory.defaultRoot();
-        removeDeadPools(root);
-        ProcessIdentity self = ProcessIdentity.current();
-        RegionNamespace own = RegionNamespace.open(root, "pool-" + self.pid() + "-" + self.startTime() + "-"
-            + NAMESPACES.incrementAndGet());
+        RegionNamespace.removeDeadOwners(root, NAMESPACE_PREFIX);
+        RegionNamespace own = RegionNamespace.open(root, RegionNamespace.ownedName(NAMESPACE_PREFIX,
+            ProcessIdentity.current()) + "-" + NAMESPACES.incrementAndGet());
         return new PoolRegions(own, true, pool, workers, maxMessageBytes);
     }
 
@@ -110,28 +105,6 @@ final class PoolRegions {
         namespace.release(status.region());
         if (ownNamespace) {
             namespace.close();
-        }
-    }
-
-    /** Removes the regions of pools whose JVM died (their namespace names its pid and start time). */
-    private static void removeDeadPools(Path root) {
-        if (!Files.isDirectory(root)) {
-            return;
-        }
-        try (Stream<Path> entries = Files.list(root)) {
-            for (Path entry : (Iterable<Path>) entries::iterator) {
-                Matcher name = OWN_NAMESPACE.matcher(entry.getFileName().toString());
-                if (name.matches() && !ProcessIdentity.isAlive(Integer.parseInt(name.group(1)),
-                    Long.parseLong(name.group(2)))) {
-                    try (RegionNamespace dead = RegionNamespace.open(root, entry.getFileName().toString())) {
-                        dead.removeLeftovers();
-                    } catch (RuntimeException busy) {
-                        // another JVM sweeps it, or a worker of the dead pool still writes: next time
-                    }
-                }
-            }
-        } catch (IOException | RuntimeException unreadable) {
-            // best effort: a failed sweep must never stop a pool from starting
         }
     }
 }

@@ -6,7 +6,7 @@ import io.mproc.process.LaunchSettings;
 import io.mproc.process.SerializableConsumer;
 import io.mproc.process.SerializableRunnable;
 import io.mproc.process.StandbyJvms;
-import io.mproc.process.internal.SerialCodec;
+import io.mproc.process.ProcessSerialization;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
@@ -212,7 +212,7 @@ public final class ProcessPoolBuilder {
 
     private static void requireSerializable(String what, Object value) {
         try {
-            SerialCodec.write(value);
+            ProcessSerialization.write(value);
         } catch (IOException | RuntimeException notSerializable) {
             throw new IllegalArgumentException(what + "=" + (value == null ? "null" : value.getClass().getName())
                 + " (expected: serializable): " + notSerializable, notSerializable);

@@ -11,7 +11,7 @@ import static io.mproc.pool.ResultMessageLayout.SEQUENCE_OFFSET;
 import static io.mproc.pool.ResultMessageLayout.SLOT_OFFSET;
 
 import io.mproc.codec.CodecException;
-import io.mproc.process.internal.FailureReport;
+import io.mproc.process.FailureReport;
 import io.mproc.ring.MessageHandler;
 import io.mproc.ring.MpscRing;
 import io.mproc.wait.WaitCondition;

@@ -1,8 +1,8 @@
 package io.mproc.pool;
 
 import io.mproc.codec.CodecException;
-import io.mproc.process.internal.FailureReport;
-import io.mproc.process.internal.SerialCodec;
+import io.mproc.process.FailureReport;
+import io.mproc.process.ProcessSerialization;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -34,7 +34,7 @@ import java.util.Arrays;
  * message, not per value); a value that cannot be serialized falls back to the tagged form,
  * where it becomes SKIP (an argument, failed in the parent) or FAILURE (a result, failed in the
  * worker), so one bad value fails its own task only. Deserialization runs behind the process
- * layer's filter ({@link SerialCodec#filter()}), the one task functions need anyway.
+ * layer's filter ({@link ProcessSerialization#filter()}), the one task functions need anyway.
  */
 final class ValueCodec {
     private ValueCodec() {
@@ -186,13 +186,13 @@ final class ValueCodec {
             }
             case FailureReport report -> {
                 out.putByte(T_FAILURE);
-                out.putSized(SerialCodec.write(report));
+                out.putSized(ProcessSerialization.write(report));
             }
             default -> {
                 if (value == SKIPPED) {
                     out.putByte(T_SKIP);
                 } else {
-                    byte[] stream = SerialCodec.write(value);
+                    byte[] stream = ProcessSerialization.write(value);
                     out.putByte(T_SERIALIZED);
                     out.putSized(stream);
                 }
@@ -202,7 +202,7 @@ final class ValueCodec {
 
     /** {@code values[from, to)} as one serialization stream of an {@code Object[]}. */
     static byte[] serializeRun(Object[] values, int from, int to) throws IOException {
-        return SerialCodec.write(Arrays.copyOfRange(values, from, to));
+        return ProcessSerialization.write(Arrays.copyOfRange(values, from, to));
     }
 
     /** Reads the values of one payload, in order. */
@@ -228,7 +228,7 @@ final class ValueCodec {
             this.end = offset + length;
             if (kind == SERIALIZED) {
                 try {
-                    run = (Object[]) SerialCodec.read(source.asSlice(offset, length).toArray(ValueLayout.JAVA_BYTE));
+                    run = (Object[]) ProcessSerialization.read(source.asSlice(offset, length).toArray(ValueLayout.JAVA_BYTE));
                 } catch (IOException | ClassNotFoundException | RuntimeException unreadable) {
                     runFailure = new CodecException("values cannot be read here: " + unreadable, unreadable);
                 }
@@ -286,7 +286,7 @@ final class ValueCodec {
 
         private static Object deserialize(byte[] stream, boolean failure) {
             try {
-                Object value = SerialCodec.read(stream);
+                Object value = ProcessSerialization.read(stream);
                 if (failure && !(value instanceof FailureReport)) {
                     throw new CodecException("a failure holds " + value.getClass().getName());
                 }

@@ -1,6 +1,6 @@
 package io.mproc.pool;
 
-import io.mproc.process.internal.ExitStatus;
+import io.mproc.process.UnixSignal;
 import java.io.Serial;
 
 /**
@@ -50,6 +50,6 @@ public final class WorkerDiedException extends RuntimeException {
 
     /** "-9 (SIGKILL)", "3". */
     static String describe(int exitCode) {
-        return exitCode < 0 ? exitCode + " (" + ExitStatus.signalName(-exitCode) + ")" : Integer.toString(exitCode);
+        return exitCode < 0 ? exitCode + " (" + UnixSignal.nameOf(-exitCode) + ")" : Integer.toString(exitCode);
     }
 }

@@ -8,8 +8,8 @@ import static io.mproc.pool.TaskMessageLayout.FUNCTION_OFFSET;
 import static io.mproc.pool.TaskMessageLayout.HEADER_LENGTH;
 
 import io.mproc.codec.CodecException;
-import io.mproc.process.internal.FailureReport;
-import io.mproc.process.internal.SerialCodec;
+import io.mproc.process.FailureReport;
+import io.mproc.process.ProcessSerialization;
 import io.mproc.ring.MessageHandler;
 import io.mproc.ring.SpscRing;
 import io.mproc.wait.WaitCondition;
@@ -81,7 +81,7 @@ final class WorkerLoop implements MessageHandler {
         byte[] bytes = buffer.asSlice(offset + TaskMessageLayout.DEFINE_HEADER_LENGTH,
             length - TaskMessageLayout.DEFINE_HEADER_LENGTH).toArray(ValueLayout.JAVA_BYTE);
         try {
-            functions.put(id, new Defined(kind, SerialCodec.read(bytes), null));
+            functions.put(id, new Defined(kind, ProcessSerialization.read(bytes), null));
         } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError unreadable) {
             functions.put(id, new Defined(kind, null, new CodecException("pool " + spec.poolName
                 + ": the function cannot be read in the worker: " + unreadable, unreadable)));

@@ -1,9 +1,11 @@
 /**
  * The pool layer: Python's {@code multiprocessing.Pool}, also a
  * {@link java.util.concurrent.ExecutorService}, over worker JVMs fed through shared memory
- * ({@link io.mproc.pool.ProcessPool}). The top layer: it uses the process layer (worker JVMs,
- * warm starts, exit codes, re-created exceptions), the ring layer (its transport), the wait
- * layer and the memory layer; nothing uses it.
+ * ({@link io.mproc.pool.ProcessPool}). The top layer: it uses the public API of the process
+ * layer (worker JVMs, warm starts, exit codes; {@link io.mproc.process.ProcessSerialization}
+ * and {@link io.mproc.process.FailureReport} for functions, values and exceptions, so that they
+ * travel exactly as a process's do), never its {@code internal} package; the ring layer (its
+ * transport), the wait layer and the memory layer; nothing uses it.
  *
  * <h2>How tasks travel</h2>
  * <pre>

@@ -4,8 +4,6 @@ import io.mproc.memory.ProcessIdentity;
 import io.mproc.memory.RegionDirectory;
 import io.mproc.memory.RegionNamespace;
 import io.mproc.process.internal.ProcessContext;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -13,9 +11,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * This JVM's side of the process tree: the namespace its children's control regions live in,
@@ -32,8 +27,8 @@ final class Children {
     private Children() {
     }
 
-    /** Namespace names of process trees: {@code process-<pid>-<start time>}. */
-    private static final Pattern NAMESPACE = Pattern.compile("process-(\\d+)-(\\d+)");
+    /** Process trees' namespaces are {@code process-<pid>-<start time>} ({@link RegionNamespace#ownedName}). */
+    private static final String NAMESPACE_PREFIX = "process";
 
     private static final Set<JvmProcess<?>> UNREAPED = ConcurrentHashMap.newKeySet();
     private static final Set<StandbyJvms> POOLS = ConcurrentHashMap.newKeySet();
@@ -61,7 +56,7 @@ final class Children {
             ProcessIdentity self = ProcessIdentity.current();
             Path root = RegionDirectory.defaultRoot();
             removeDeadTrees(root);
-            namespace = RegionNamespace.open(root, "process-" + self.pid() + "-" + self.startTime());
+            namespace = RegionNamespace.open(root, RegionNamespace.ownedName(NAMESPACE_PREFIX, self));
             installHook();
         }
         return namespace;
@@ -149,24 +144,7 @@ final class Children {
 
     /** Removes the leftovers of process trees whose JVM died (SIGKILL) under {@code root}. */
     static void removeDeadTrees(Path root) {
-        if (!Files.isDirectory(root)) {
-            return;
-        }
-        try (Stream<Path> entries = Files.list(root)) {
-            for (Path entry : (Iterable<Path>) entries::iterator) {
-                Matcher tree = NAMESPACE.matcher(entry.getFileName().toString());
-                if (tree.matches() && !ProcessIdentity.isAlive(Integer.parseInt(tree.group(1)),
-                    Long.parseLong(tree.group(2)))) {
-                    try (RegionNamespace dead = RegionNamespace.open(root, entry.getFileName().toString())) {
-                        dead.removeLeftovers();
-                    } catch (RuntimeException busy) {
-                        // another JVM is sweeping it, or a child of the dead tree still writes: next time
-                    }
-                }
-            }
-        } catch (IOException | RuntimeException unreadable) {
-            // best effort: a failed sweep must never stop a process from starting
-        }
+        RegionNamespace.removeDeadOwners(root, NAMESPACE_PREFIX);
     }
 
     /** How long the exit hook gives a terminated daemon before it kills it. */

@@ -1,7 +1,6 @@
 package io.mproc.process;
 
 import io.mproc.memory.ProcessIdentity;
-import io.mproc.process.internal.ExitStatus;
 import io.mproc.process.internal.LaunchSpec;
 import io.mproc.process.internal.NativeKill;
 import io.mproc.process.internal.Outcome;
@@ -427,7 +426,7 @@ public final class JvmProcess<V> implements AutoCloseable {
 
     /** "0", "-9 (SIGKILL)". */
     static String describe(int exitCode) {
-        return exitCode < 0 ? exitCode + " (" + ExitStatus.signalName(-exitCode) + ")" : Integer.toString(exitCode);
+        return exitCode < 0 ? exitCode + " (" + UnixSignal.nameOf(-exitCode) + ")" : Integer.toString(exitCode);
     }
 
 }

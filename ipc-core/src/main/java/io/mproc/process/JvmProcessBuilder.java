@@ -17,6 +17,43 @@ import java.util.TreeMap;
  * starts warm, from a {@link StandbyJvms pre-started JVM}. Get one from
  * {@link JvmProcess#run}, {@link JvmProcess#call} or {@link JvmProcess#method}. Not thread-safe.
  *
+ * <h2>What the child JVM is launched with</h2>
+ * The parent's own {@code java} ({@code java.home}); its class path, entries made absolute;
+ * the flags mproc needs ({@code --enable-native-access} for its FFM calls, and the export Agrona
+ * needs); every {@code mproc.*} system property of the parent; then this builder's
+ * {@link LaunchSettings}. A parent that uses the module system passes that on too, so that
+ * the child can load what the parent loads:
+ * <ul>
+ *   <li>its module path and upgrade module path ({@code jdk.module.path},
+ *       {@code jdk.module.upgrade.path}), entries made absolute;</li>
+ *   <li>every module of its boot layer as a root ({@code --add-modules}): its main module, what
+ *       its {@code --add-modules} named, and what those required;</li>
+ *   <li>the module-graph options of its command line, argument files expanded:
+ *       {@code --add-reads}, {@code --add-exports}, {@code --add-opens}, {@code --patch-module},
+ *       {@code --limit-modules}, {@code --enable-native-access}, {@code --illegal-native-access}
+ *       and {@code --enable-preview} (options from {@code JDK_JAVA_OPTIONS} reach the child
+ *       through the environment it inherits);</li>
+ *   <li>{@code --enable-native-access=<module>} for mproc's own module when mproc is a module:
+ *       the jar is the automatic module {@code io.mproc.core}.</li>
+ * </ul>
+ * The child's main class is mproc's, named by its module when mproc is a module, so that the
+ * child's boot layer is the parent's, module for module, and its children's after it; the
+ * target's classes are found in the child's modules or on its class path, wherever the parent
+ * had them. A target in a named module
+ * needs nothing opened to mproc: a lambda or method reference travels Java-serialised and is
+ * re-created by its own class, as Java serialisation does. Opening its package to mproc
+ * ({@code opens app to io.mproc.core;}) lets it travel in the compact form, without Java
+ * serialisation, which makes a cold start about as fast as from a class path parent (57 ms
+ * against 50 ms for start and join on the machine this was measured on; some 100 ms without the
+ * {@code opens}). A {@link JvmProcess#method static method target} must be
+ * public in an exported package, or in a package opened to mproc, else
+ * {@link JvmProcess#method} says which package to open. mproc itself must be in the boot layer
+ * (class path or module path), not in a module layer the application makes at run time, which
+ * another JVM cannot re-create: {@code start()} fails then. The {@link StartupCache} of such a
+ * parent's children is made for its module options and module path (another module path gets
+ * other caches); {@link StandbyJvms standby JVMs} are launched like cold children, so they have
+ * the same modules and a warm start needs nothing more.
+ *
  * @param <V> the type of the target's result
  */
 public final class JvmProcessBuilder<V> {

@@ -13,9 +13,9 @@ import java.util.TreeMap;
 
 /**
  * How a child JVM is launched, beyond what mproc always does (the parent's {@code java}, class
- * path and mproc's own flags): extra JVM options, system properties, environment variables,
- * working directory, and where standard output and error go. Immutable; the {@code with...}
- * methods return changed copies.
+ * path, module configuration and mproc's own flags, see {@link JvmProcessBuilder}): extra JVM
+ * options, system properties, environment variables, working directory, and where standard
+ * output and error go. Immutable; the {@code with...} methods return changed copies.
  *
  * <p>Defaults: no extra options or properties, the parent's environment and working
  * directory, and standard output and error inherited from the parent (Python's default). The

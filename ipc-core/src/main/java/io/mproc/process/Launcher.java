@@ -21,18 +21,20 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Starts child JVMs: the parent's own {@code java} (from {@code java.home}), its class path,
- * the flags mproc needs, the process's {@link LaunchSettings}, and {@link ChildMain} told where
- * its control region is.
+ * Starts child JVMs: the parent's own {@code java} (from {@code java.home}), its class path
+ * and module configuration, the flags mproc needs, the process's {@link LaunchSettings}, and
+ * {@link ChildMain} told where its control region is.
  *
  * <p>The command line, in order: {@code java}; {@code --enable-native-access=ALL-UNNAMED}
  * (futex, {@code kill}); {@code --add-exports=java.base/jdk.internal.misc=ALL-UNNAMED} (Agrona,
- * when the application uses it); the {@link StartupCache} for its kind of child (cold or
- * standby) when there is one and the options
- * neither choose their own archive nor change the module graph; every {@code mproc.*} system property of this JVM (so the child finds
- * the same region root and filters); the settings' properties and options; {@code -cp} with the
- * class path made absolute (the working directory may differ); the main class and its
- * arguments {@code <root> <namespace> <id> [standby]}.
+ * when the application uses it); the parent's module configuration ({@link ChildModules}:
+ * module path, root modules, module-graph options, native access for mproc's module), when it
+ * has one; the {@link StartupCache} for its kind of child (cold or standby) when there is one
+ * and the options neither choose their own archive nor change the module graph; every
+ * {@code mproc.*} system property of this JVM (so the child finds the same region root and
+ * filters); the settings' properties and options; {@code -cp} with the class path made absolute
+ * (the working directory may differ), unless it is empty; the main class (by module when mproc
+ * is one) and its arguments {@code <root> <namespace> <id> [standby]}.
  */
 final class Launcher {
     private Launcher() {
@@ -194,6 +196,7 @@ final class Launcher {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(MPROC_FLAGS);
+        command.addAll(ChildModules.options());
         if (cacheFits(settings.jvmOptions())) {
             Optional<Path> cache = StartupCache.usable(standby);
             cache.ifPresent(path -> {
@@ -207,9 +210,12 @@ final class Launcher {
             .forEach(key -> command.add("-D" + key + "=" + System.getProperty(key)));
         settings.systemProperties().forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(settings.jvmOptions());
-        command.add("-cp");
-        command.add(StartupCache.childClassPath());
-        command.add(ChildMain.class.getName());
+        String classPath = StartupCache.childClassPath();
+        if (!classPath.isEmpty()) {
+            command.add("-cp");
+            command.add(classPath);
+        }
+        command.addAll(ChildModules.mainClass(ChildMain.class));
         command.add(namespace.directory().getParent().toString());
         command.add(namespace.name());
         command.add(id);

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -36,9 +37,9 @@ import java.util.stream.Stream;
  * {@code $XDG_CACHE_HOME/mproc} or {@code ~/.cache/mproc}, else {@code <tmpdir>/mproc-<user>-cache};
  * always a {@code 0700} directory of the current user (a cache another user could write could
  * inject code). {@code -Dmproc.process.startupCache=off} disables it. One pair of files per
- * JDK ({@code java.home} and version) and exact mproc build ({@code <key>}), next to their
- * training log; the caches of the eight most recent keys are kept, older ones removed, with
- * whatever a training that died left behind.
+ * JDK ({@code java.home} and version), exact mproc build and module options ({@code <key>}),
+ * next to their training log; the caches of the eight most recent keys are kept, older ones
+ * removed, with whatever a training that died left behind.
  *
  * <p>The caches are made by a JVM of its own ({@link StartupCacheBuilder}), which goes on when
  * the JVM that started it ends: a short program still gets its caches made, for the next run.
@@ -55,6 +56,19 @@ import java.util.stream.Stream;
  * <p>What a cache holds: the JDK classes of its kind of child's path, and mproc's own classes
  * of that path when mproc is a jar on the class path (a JDK AOT cache archives classes from
  * jars only; otherwise those few classes load normally).
+ *
+ * <p><b>A parent on the module path</b> gives its children its module options (see
+ * {@link JvmProcessBuilder}), and the trainings get exactly the same: a JVM maps an AOT cache
+ * only when its module options are those of the training, and then also the JDK's archived
+ * module graph, which a JVM with a module path otherwise resolves from scratch (tens of
+ * milliseconds). So such a parent's caches are its own: their key also covers those options
+ * and every file of the module path by name, size and time, and a parent with another module
+ * path, other roots or a rebuilt module jar gets (and trains) other caches. When mproc is a
+ * module, the caches hold its classes from its jar on the module path (the training runs with
+ * an empty class path, which every child's class path extends). A parent with
+ * {@code --patch-module}, {@code --limit-modules} or an upgrade module path gets no caches: the
+ * JDK archives nothing for such a JVM. Its children start without, with the JDK's default CDS
+ * archive.
  */
 public final class StartupCache {
     private StartupCache() {
@@ -63,7 +77,10 @@ public final class StartupCache {
     /** System property: the cache directory, or {@code off}. */
     public static final String PROPERTY = "mproc.process.startupCache";
 
-    private static final String FORMAT = "mproc-startup-cache-4|" + String.join(" ", Launcher.MPROC_FLAGS);
+    private static final String FORMAT = "mproc-startup-cache-5|" + String.join(" ", Launcher.MPROC_FLAGS);
+    /** Options with which the JDK maps no archive at all, so that no cache can be made for them. */
+    private static final List<String> UNARCHIVABLE = List.of("--patch-module=", "--limit-modules=",
+        "--upgrade-module-path=");
     /** How long {@link #prepare()} waits for the builder: both trainings, with room to spare. */
     private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(7);
     private static final AtomicBoolean STARTED_IN_BACKGROUND = new AtomicBoolean();
@@ -75,7 +92,10 @@ public final class StartupCache {
      */
     public static Optional<Path> prepare() {
         Optional<Path> cold = location();
-        if (cold.isEmpty() || complete(cold.get())) {
+        if (cold.isEmpty() || !archivable()) {
+            return Optional.empty();
+        }
+        if (complete(cold.get())) {
             return cold;
         }
         Process builder = launchBuilder(cold.get());
@@ -116,8 +136,8 @@ public final class StartupCache {
      */
     static Optional<Path> usable(boolean standby) {
         Optional<Path> cold = location();
-        if (cold.isEmpty()) {
-            return cold;
+        if (cold.isEmpty() || !archivable()) {
+            return Optional.empty();
         }
         Path cache = standby ? cold.get().resolveSibling(StartupCacheBuilder.standbyCacheName(key())) : cold.get();
         if (Files.isRegularFile(cache)) {
@@ -127,6 +147,11 @@ public final class StartupCache {
             launchBuilder(cold.get());
         }
         return Optional.empty();
+    }
+
+    /** Whether this JVM's children can map an AOT cache at all, given their module options. */
+    private static boolean archivable() {
+        return ChildModules.options().stream().noneMatch(option -> UNARCHIVABLE.stream().anyMatch(option::startsWith));
     }
 
     private static boolean complete(Path cold) {
@@ -142,10 +167,14 @@ public final class StartupCache {
     private static Process launchBuilder(Path cold) {
         try {
             Path directory = RegionDirectory.ensurePrivateDirectory(cold.getParent());
-            List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx64m", "-D" + PROPERTY + "=off",
                 "-cp", codeSource().toString(), StartupCacheBuilder.class.getName(),
-                directory.toString(), key(), codeSource().toString());
+                directory.toString(), key(), codeSource().toString(),
+                StartupCache.class.getModule().isNamed() ? StartupCache.class.getModule().getName()
+                    : StartupCacheBuilder.MPROC_CLASS_PATH));
+            command.addAll(ChildModules.options());
             Process builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(
                     directory.resolve(StartupCacheBuilder.logName(key())).toFile()))
@@ -181,7 +210,11 @@ public final class StartupCache {
      * What the cache depends on: the JDK and the exact mproc build, the jar's size and time or,
      * for a directory of classes, every file's name, size and time. The build must be exact: a
      * JDK 25 AOT cache serves the classes it archived without comparing the class path a child
-     * runs with, so a cache of an older build would run old mproc code.
+     * runs with, so a cache of an older build would run old mproc code. For children with
+     * module options ({@link ChildModules}), also those options, exactly (a JVM refuses a cache
+     * made with other ones), and every file of the module path and upgrade module path by name,
+     * size and time: a parent with another module path, or with a rebuilt module, gets caches of
+     * its own.
      */
     private static synchronized String key() {
         if (key == null) {
@@ -190,13 +223,14 @@ public final class StartupCache {
                 String jdk = String.join("|", FORMAT, System.getProperty("java.home"),
                     System.getProperty("java.vm.version"), System.getProperty("os.arch"));
                 digest.update(jdk.getBytes(StandardCharsets.UTF_8));
-                Path codeSource = codeSource();
-                if (Files.isRegularFile(codeSource)) {
-                    digest.update(describe(codeSource, codeSource).getBytes(StandardCharsets.UTF_8));
-                } else {
-                    try (Stream<Path> files = Files.walk(codeSource)) {
-                        for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                            digest.update(describe(codeSource, file).getBytes(StandardCharsets.UTF_8));
+                digestTree(digest, codeSource());
+                List<String> modules = ChildModules.options();
+                digest.update(String.join("\n", modules).getBytes(StandardCharsets.UTF_8));
+                for (String path : List.of(System.getProperty("jdk.module.path", ""),
+                    System.getProperty("jdk.module.upgrade.path", ""))) {
+                    for (String entry : path.split(File.pathSeparator)) {
+                        if (!modules.isEmpty() && !entry.isEmpty()) {
+                            digestTree(digest, Path.of(entry).toAbsolutePath().normalize());
                         }
                     }
                 }
@@ -208,6 +242,20 @@ public final class StartupCache {
             }
         }
         return key;
+    }
+
+    /** Adds the name, size and time of {@code root}, a file, or of every file under it, a directory. */
+    private static void digestTree(MessageDigest digest, Path root) throws IOException {
+        digest.update(("|" + root).getBytes(StandardCharsets.UTF_8));
+        if (!Files.isDirectory(root)) {
+            digest.update((Files.exists(root) ? describe(root, root) : "|missing").getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                digest.update(describe(root, file).getBytes(StandardCharsets.UTF_8));
+            }
+        }
     }
 
     private static String describe(Path root, Path file) throws IOException {

@@ -31,4 +31,25 @@ public enum UnixSignal {
     public int number() {
         return number;
     }
+
+    /**
+     * How messages name signal {@code number}: {@code "SIGKILL"} for 9, {@code "signal 42"} for
+     * a number without a common name.
+     */
+    public static String nameOf(int number) {
+        return switch (number) {
+            case 1 -> "SIGHUP";
+            case 2 -> "SIGINT";
+            case 3 -> "SIGQUIT";
+            case 6 -> "SIGABRT";
+            case 9 -> "SIGKILL";
+            case 10 -> "SIGUSR1";
+            case 11 -> "SIGSEGV";
+            case 12 -> "SIGUSR2";
+            case 13 -> "SIGPIPE";
+            case 14 -> "SIGALRM";
+            case 15 -> "SIGTERM";
+            default -> "signal " + number;
+        };
+    }
 }

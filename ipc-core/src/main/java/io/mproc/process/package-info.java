@@ -1,7 +1,7 @@
 /**
  * The process layer: Python's {@code multiprocessing.Process} for the JVM. A
  * {@link io.mproc.process.JvmProcess} runs a serialisable target in a JVM of its own, started
- * cold (the parent's {@code java} and class path, sped up by the
+ * cold (the parent's {@code java}, class path and module path, sped up by the
  * {@link io.mproc.process.StartupCache}) or handed to a pre-started
  * {@link io.mproc.process.StandbyJvms standby JVM}. The parent reads the child's exit code (as
  * Python reports it, {@code -N} for signal {@code N}), return value and exception; the child
@@ -13,7 +13,11 @@
  * standby sleeps on a futex until it is handed a target); never the layers above (the pool
  * layer builds on this one). {@code io.mproc.process.internal} holds the child's side and the
  * shared-memory layouts: public only so that the child JVM can reach it, never to be used
- * directly.
+ * directly, by the pool layer either. What a layer above needs to move values and exceptions
+ * between JVMs as a process does is public here: {@link io.mproc.process.ProcessSerialization}
+ * (Java serialisation behind mproc's filter) and {@link io.mproc.process.FailureReport} (an
+ * exception that re-creates itself, or a {@link io.mproc.process.RemoteException}, where it
+ * arrives).
  *
  * <h2>How a process runs</h2>
  * <pre>
@@ -65,8 +69,11 @@
  *   <li>Return values and exceptions come back to the parent (Python's {@code Process} drops
  *       them); the child's standard input is empty, as Python's {@code /dev/null}, because
  *       the real one is the lifeline.</li>
- *   <li>Children are launched with the class path only: a parent on the module path starts
- *       children whose classes come from its class path.</li>
+ *   <li>A child JVM gets its parent's class path and module path, root modules and
+ *       module-graph options ({@code --add-opens}, ...), so that it loads the classes its
+ *       parent loads, as Python's spawn gives a child the parent's {@code sys.path} and
+ *       interpreter flags; the JVM's other options (heap, system properties but mproc's) are
+ *       the process's own ({@link io.mproc.process.LaunchSettings}).</li>
  * </ul>
  */
 package io.mproc.process;

@@ -3,6 +3,8 @@ package io.mproc.process.internal;
 import io.mproc.memory.ProcessIdentity;
 import io.mproc.memory.Region;
 import io.mproc.memory.RegionNamespace;
+import io.mproc.process.FailureReport;
+import io.mproc.process.ProcessSerialization;
 import java.io.EOFException;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
@@ -162,7 +164,7 @@ public final class ChildMain {
 
     /** The spec in {@code bytes}: compact ({@link SpecCodec}) or Java-serialised. */
     static LaunchSpec decode(byte[] bytes) throws IOException, ClassNotFoundException {
-        return SpecCodec.isCompact(bytes) ? SpecCodec.decode(bytes) : (LaunchSpec) SerialCodec.read(bytes);
+        return SpecCodec.isCompact(bytes) ? SpecCodec.decode(bytes) : (LaunchSpec) ProcessSerialization.read(bytes);
     }
 
     /**
@@ -232,7 +234,7 @@ public final class ChildMain {
 
     private static byte[] failureOutcome(String id, Throwable failure) {
         try {
-            return SerialCodec.write(new Outcome(null, FailureReport.of(failure)));
+            return ProcessSerialization.write(new Outcome(null, FailureReport.of(failure)));
         } catch (IOException impossible) {
             // An Outcome holds byte arrays, strings and stack frames only.
             throw new IllegalStateException("cannot serialise the outcome of process " + id, impossible);

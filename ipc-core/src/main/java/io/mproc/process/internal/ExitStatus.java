@@ -53,22 +53,4 @@ public final class ExitStatus {
         }
         return signalShaped ? -signal : status;
     }
-
-    /** "SIGKILL" for 9, "signal 42" for a number without a common name. */
-    public static String signalName(int signal) {
-        return switch (signal) {
-            case 1 -> "SIGHUP";
-            case 2 -> "SIGINT";
-            case 3 -> "SIGQUIT";
-            case 6 -> "SIGABRT";
-            case 9 -> "SIGKILL";
-            case 10 -> "SIGUSR1";
-            case 11 -> "SIGSEGV";
-            case 12 -> "SIGUSR2";
-            case 13 -> "SIGPIPE";
-            case 14 -> "SIGALRM";
-            case 15 -> "SIGTERM";
-            default -> "signal " + signal;
-        };
-    }
 }

@@ -1,6 +1,8 @@
 package io.mproc.process.internal;
 
 import io.mproc.memory.RegionKind;
+import io.mproc.process.FailureReport;
+import io.mproc.process.ProcessSerialization;
 import java.io.IOException;
 import java.io.Serial;
 import java.io.Serializable;
@@ -50,18 +52,18 @@ public final class Outcome implements Serializable {
 
     /** The outcome in the bytes of an outcome region. */
     public static Outcome read(byte[] bytes) throws IOException, ClassNotFoundException {
-        return CompactValues.isCompact(bytes) ? new Outcome(bytes, null) : (Outcome) SerialCodec.read(bytes);
+        return CompactValues.isCompact(bytes) ? new Outcome(bytes, null) : (Outcome) ProcessSerialization.read(bytes);
     }
 
     /** The bytes of an outcome region for a target that returned {@code returned}. */
     public static byte[] ofValue(Object returned) throws IOException {
         byte[] compact = CompactValues.encode(returned);
-        return compact != null ? compact : SerialCodec.write(new Outcome(SerialCodec.write(returned), null));
+        return compact != null ? compact : ProcessSerialization.write(new Outcome(ProcessSerialization.write(returned), null));
     }
 
     /** The value the target returned ({@link #returned()} only), read from {@link #value()}. */
     public Object readValue() throws IOException, ClassNotFoundException {
-        return CompactValues.isCompact(value) ? CompactValues.decode(value) : SerialCodec.read(value);
+        return CompactValues.isCompact(value) ? CompactValues.decode(value) : ProcessSerialization.read(value);
     }
 
     /** Whether the target returned (rather than threw). */

@@ -83,7 +83,8 @@ public final class ProcessTarget implements Serializable {
 
     /**
      * A static method target: checks here, in the parent, that {@code type} has exactly one
-     * static method called {@code methodName} that accepts {@code args}.
+     * static method called {@code methodName} that accepts {@code args}, and that mproc may call it
+     * (in a named module: public in an exported package, or in a package open to mproc).
      */
     public static ProcessTarget staticMethod(Class<?> type, String methodName, Object... args) {
         Objects.requireNonNull(type, "type");
@@ -195,8 +196,18 @@ public final class ProcessTarget implements Serializable {
                 + ": " + candidates.size() + " static methods of that name accept them (expected: exactly 1)");
         }
         Method method = candidates.getFirst();
-        method.setAccessible(true);
+        if (!method.trySetAccessible()) {
+            throw new IllegalArgumentException("target " + className + "." + methodName + ": mproc (" + mproc()
+                + ") cannot call it: " + type.getModule() + " does not open package " + type.getPackageName()
+                + " to it (expected: a public method of a public class in an exported package, or the package"
+                + " opened to " + mproc() + ")");
+        }
         return method;
+    }
+
+    private static String mproc() {
+        Module module = ProcessTarget.class.getModule();
+        return module.isNamed() ? "module " + module.getName() : "the unnamed module";
     }
 
     private boolean accepts(Class<?>[] parameters) {

@@ -1,5 +1,7 @@
 package io.mproc.process.internal;
 
+import io.mproc.process.FailureReport;
+import io.mproc.process.ProcessSerialization;
 import io.mproc.process.SerializableBiConsumer;
 import io.mproc.process.SerializableCallable;
 import io.mproc.process.SerializableFunction;
@@ -58,12 +60,12 @@ final class Rehearsal {
             // A spec that needs Java serialisation: a list among the arguments.
             SerializableFunction<List<Integer>, Integer> sum = list -> list.size() + captured.length();
             LaunchSpec spec = spec(ProcessTarget.function(ProcessTarget.Kind.FUNCTION, sum, List.of(1, 2)));
-            Object value = ChildMain.decode(SerialCodec.write(spec)).target().invoke();
+            Object value = ChildMain.decode(ProcessSerialization.write(spec)).target().invoke();
             Outcome.read(Outcome.ofValue(value)).readValue();
             Outcome.read(Outcome.ofValue(List.of(value))).readValue();
             Outcome failed = new Outcome(null, FailureReport.of(
                 new IllegalStateException("rehearsal", new IOException("cause"))));
-            Outcome.read(SerialCodec.write(failed)).failure().recreate();
+            Outcome.read(ProcessSerialization.write(failed)).failure().recreate();
         } catch (Throwable failed) {
             // Only a warm-up: the real run reports whatever goes wrong.
         }

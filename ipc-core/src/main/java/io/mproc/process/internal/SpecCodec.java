@@ -1,5 +1,6 @@
 package io.mproc.process.internal;
 
+import io.mproc.process.ProcessSerialization;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -108,7 +109,7 @@ public final class SpecCodec {
 
     /**
      * Reads a compact spec, loading the class of a lambda target's capturing class through the
-     * thread's context class loader (as {@link SerialCodec#read} would).
+     * thread's context class loader (as {@link ProcessSerialization#read} would).
      *
      * @throws IllegalArgumentException when the bytes are not a whole compact spec
      * @throws ClassNotFoundException   when the capturing class is not there

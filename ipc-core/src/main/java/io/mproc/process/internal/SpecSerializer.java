@@ -1,5 +1,6 @@
 package io.mproc.process.internal;
 
+import io.mproc.process.ProcessSerialization;
 import java.io.IOException;
 import java.io.Serializable;
 import java.lang.invoke.SerializedLambda;
@@ -33,7 +34,7 @@ public final class SpecSerializer {
             return compact;
         }
         try {
-            return SerialCodec.write(spec);
+            return ProcessSerialization.write(spec);
         } catch (IOException | RuntimeException failed) {
             throw diagnose(spec, args, failed);
         }
@@ -65,7 +66,7 @@ public final class SpecSerializer {
 
     private static Exception writeFailure(Object value) {
         try {
-            SerialCodec.write(value);
+            ProcessSerialization.write(value);
             return null;
         } catch (IOException | RuntimeException failed) {
             return failed;

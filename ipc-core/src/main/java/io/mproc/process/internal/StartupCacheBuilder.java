@@ -25,7 +25,10 @@ import java.util.stream.Stream;
  * of its own, so that the caches get made even when the program that asked for them ends
  * first (a short program would otherwise leave a half-made cache behind every time, and never
  * get one). Arguments: the cache directory, the key, mproc's code source (a jar or a directory
- * of classes). Exits with 0 when both caches exist.
+ * of classes), where the children find mproc ({@value #MPROC_CLASS_PATH}, or the name of its
+ * module on their module path), then the module options the children are launched with, which
+ * the trainings get too (a JVM maps a cache only when its module options are the training's,
+ * its main module included). Exits with 0 when both caches exist.
  *
  * <p>Under the lock file {@code <key>.lock} (naming its pid and start time; a lock whose owner
  * died is broken): removes what dead trainings of the key left, runs the {@link StartupTraining}
@@ -34,10 +37,18 @@ import java.util.stream.Stream;
  * {@value #KEPT} most recent keys. Another builder of the same key waits for the one that holds
  * the lock. A failed training leaves {@code <key>.failed}, and no builder tries the key again
  * for a day. Everything it and the trainings print goes to {@code <key>.log}.
+ *
+ * <p>A training's class path is mproc's jar when children find mproc on their class path; when
+ * they find it on the module path the training has none, and runs in an empty directory (an
+ * empty class path is the only one that every child's class path extends, and the JDK archives
+ * nothing from a directory that holds files).
  */
 public final class StartupCacheBuilder {
     private StartupCacheBuilder() {
     }
+
+    /** Argument: the children find mproc on their class path (else the argument names its module). */
+    public static final String MPROC_CLASS_PATH = "-classpath";
 
     /** The cold children's cache of {@code key}. */
     public static String coldCacheName(String key) {
@@ -61,11 +72,20 @@ public final class StartupCacheBuilder {
     private static final int KEPT = 8;
 
     public static void main(String[] args) {
-        boolean made = build(Path.of(args[0]), args[1], Path.of(args[2]));
+        Training training = new Training(Path.of(args[2]), MPROC_CLASS_PATH.equals(args[3]) ? null : args[3],
+            List.of(args).subList(4, args.length));
+        boolean made = build(Path.of(args[0]), args[1], training);
         System.exit(made ? 0 : 1);
     }
 
-    private static boolean build(Path directory, String key, Path codeSource) {
+    /**
+     * How the trainings run: with mproc's {@code codeSource}, as the module {@code mprocModule}
+     * (null: on the class path), and the children's {@code moduleOptions}.
+     */
+    private record Training(Path codeSource, String mprocModule, List<String> moduleOptions) {
+    }
+
+    private static boolean build(Path directory, String key, Training training) {
         Path cold = directory.resolve(coldCacheName(key));
         Path standby = directory.resolve(standbyCacheName(key));
         try {
@@ -85,10 +105,11 @@ public final class StartupCacheBuilder {
             }
             try {
                 removeLeftovers(directory, key);
-                Path trainingClassPath = trainingClassPath(directory, key, codeSource);
-                boolean made = (Files.isRegularFile(cold) || train(directory, key, trainingClassPath,
+                Path classPath = training.mprocModule() != null ? null
+                    : trainingClassPath(directory, key, training.codeSource());
+                boolean made = (Files.isRegularFile(cold) || train(directory, key, training, classPath,
                     StartupTraining.COLD, cold))
-                    && (Files.isRegularFile(standby) || train(directory, key, trainingClassPath,
+                    && (Files.isRegularFile(standby) || train(directory, key, training, classPath,
                     StartupTraining.STANDBY, standby));
                 if (!made) {
                     Files.writeString(failed, "training failed at " + Instant.now() + "; see " + logName(key) + "\n");
@@ -105,15 +126,20 @@ public final class StartupCacheBuilder {
         }
     }
 
-    /** Trains the cache for {@code kind} of child into {@code cache}. */
-    private static boolean train(Path directory, String key, Path classPath, String kind, Path cache)
-        throws IOException {
+    /**
+     * Trains the cache for {@code kind} of child into {@code cache}, with mproc on
+     * {@code classPath} (null: on the module path).
+     */
+    private static boolean train(Path directory, String key, Training training, Path classPath, String kind,
+                                 Path cache) throws IOException {
         ProcessIdentity self = ProcessIdentity.current();
         Path temporary = directory.resolve(key + "-" + kind + "." + self.pid() + ".tmp.aot");
         Path trainingRoot = directory.resolve(key + "." + self.pid() + ".training");
+        Path emptyDirectory = directory.resolve(key + "." + self.pid() + ".empty.training");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(ChildMain.JVM_FLAGS);
+        command.addAll(training.moduleOptions());
         command.add("-XX:AOTCacheOutput=" + temporary);
         if (StartupTraining.COLD.equals(kind)) {
             // No method profiles in the cold children's cache: a child's path runs once, and
@@ -124,34 +150,47 @@ public final class StartupCacheBuilder {
             command.add("-XX:-AOTRecordTraining");
         }
         command.add("-Dmproc.process.startupCache=off");
-        command.add("-cp");
-        command.add(classPath.toString());
-        command.add(StartupTraining.class.getName());
+        ProcessBuilder builder = new ProcessBuilder(command);
+        if (classPath != null) {
+            command.add("-cp");
+            command.add(classPath.toString());
+        } else {
+            builder.directory(Files.createDirectories(emptyDirectory).toFile());
+        }
+        // Without -cp the launcher would take this variable's class path.
+        builder.environment().remove("CLASSPATH");
+        if (training.mprocModule() != null) {
+            command.add("--module");
+            command.add(training.mprocModule() + "/" + StartupTraining.class.getName());
+        } else {
+            command.add(StartupTraining.class.getName());
+        }
         command.add(trainingRoot.toString());
         command.add(kind);
         System.out.println("mproc startup cache " + key + ": training the " + kind + " cache");
         System.out.flush();
-        Process training = new ProcessBuilder(command).redirectErrorStream(true)
+        Process run = builder.redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve(logName(key)).toFile())).start();
         try {
-            training.getOutputStream().close();
-            boolean done = training.waitFor(TRAINING_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            run.getOutputStream().close();
+            boolean done = run.waitFor(TRAINING_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             if (!done) {
-                training.destroyForcibly().waitFor();
+                run.destroyForcibly().waitFor();
                 return false;
             }
-            if (training.exitValue() != 0 || !Files.isRegularFile(temporary)) {
+            if (run.exitValue() != 0 || !Files.isRegularFile(temporary)) {
                 return false;
             }
             Files.move(temporary, cache, StandardCopyOption.ATOMIC_MOVE);
             return true;
         } catch (InterruptedException stop) {
-            training.destroyForcibly();
+            run.destroyForcibly();
             Thread.currentThread().interrupt();
             return false;
         } finally {
             Files.deleteIfExists(temporary);
             deleteTree(trainingRoot);
+            deleteTree(emptyDirectory);
         }
     }
 

@@ -11,6 +11,6 @@
  * travels in its {@link io.mproc.process.internal.SpecCodec compact form} when its values are
  * simple, else Java-serialised; results and exceptions always Java-serialised. What is
  * Java-serialised is read only behind
- * {@link io.mproc.process.internal.SerialCodec#filter() an ObjectInputFilter}.
+ * {@link io.mproc.process.ProcessSerialization#filter() an ObjectInputFilter}.
  */
 package io.mproc.process.internal;

@@ -3,6 +3,7 @@ package io.mproc.process.internal;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.mproc.memory.ProcessIdentity;
+import io.mproc.process.ProcessSerialization;
 import io.mproc.process.SerializableBiFunction;
 import io.mproc.process.SerializableCallable;
 import io.mproc.process.SerializableFunction;
@@ -154,7 +155,7 @@ class ProcessSpecCodecTest {
     @Test
     void aJavaSerialisedSpecIsNotTakenForACompactOne() throws Exception {
         SerializableCallable<Integer> target = () -> 1;
-        assertFalse(SpecCodec.isCompact(SerialCodec.write(spec(ProcessTarget.function(ProcessTarget.Kind.CALLABLE,
+        assertFalse(SpecCodec.isCompact(ProcessSerialization.write(spec(ProcessTarget.function(ProcessTarget.Kind.CALLABLE,
             target)))));
         assertFalse(SpecCodec.isCompact(new byte[2]));
     }

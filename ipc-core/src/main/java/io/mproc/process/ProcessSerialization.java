@@ -1,4 +1,4 @@
-package io.mproc.process.internal;
+package io.mproc.process;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -10,8 +10,10 @@ import java.io.ObjectOutputStream;
 
 /**
  * Java serialisation for everything that crosses between a parent and its child JVM: the
- * launch spec (target and arguments), return values and exceptions. Reading always runs
- * behind {@link #filter()}.
+ * launch spec (target and arguments), return values and exceptions; and between a
+ * {@code ProcessPool} and its workers: functions, arguments and results. Reading always runs
+ * behind {@link #filter()}. Public so that layers built on this one (the pool) and programs
+ * that hand their own values to other JVMs read them exactly as a process's are read.
  *
  * <p>The filter: the pattern in the system property {@value #FILTER_PROPERTY} when it is set
  * (the {@link ObjectInputFilter.Config#createFilter syntax}; it must then let through whatever
@@ -22,8 +24,8 @@ import java.io.ObjectOutputStream;
  * gadget chains rather than against a hostile peer. A JVM-wide filter
  * ({@code jdk.serialFilter}) applies as well.
  */
-public final class SerialCodec {
-    private SerialCodec() {
+public final class ProcessSerialization {
+    private ProcessSerialization() {
     }
 
     /** System property with an {@link ObjectInputFilter} pattern replacing the default. */
@@ -38,7 +40,7 @@ public final class SerialCodec {
 
     private static volatile ObjectInputFilter filter;
 
-    /** The filter every read in the process layer runs behind. */
+    /** The filter every read of this class runs behind. */
     public static ObjectInputFilter filter() {
         ObjectInputFilter current = filter;
         if (current == null) {

@@ -1,6 +1,5 @@
-package io.mproc.process.internal;
+package io.mproc.process;
 
-import io.mproc.process.RemoteException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Serial;
@@ -11,10 +10,14 @@ import java.util.IdentityHashMap;
 import java.util.Set;
 
 /**
- * A child's uncaught exception as it travels to the parent: per level of the cause chain, the
- * class name, message, stack frames and printed trace, which always arrive, and the exception
- * itself serialised, which arrives when it can be written in the child and read in the parent.
- * (A plain class, not a record, for the reason {@link ProcessTarget} gives.)
+ * An exception as it travels from one JVM to another, as a child's uncaught exception travels
+ * to its parent (and a pool task's to the pool): per level of the cause chain, the class name,
+ * message, stack frames and printed trace, which always arrive, and the exception itself
+ * serialised, which arrives when it can be written in the sending JVM and read in the
+ * receiving one. {@link #of} makes one where the exception was thrown; write it with
+ * {@link ProcessSerialization}; {@link #recreate()} gives the exception where it was read.
+ * (A plain class, not a record: deserialising a record builds method handles for its
+ * constructor, which costs a JVM that has just started milliseconds.)
  */
 public final class FailureReport implements Serializable {
     @Serial
@@ -57,7 +60,7 @@ public final class FailureReport implements Serializable {
         }
         byte[] serialized;
         try {
-            serialized = SerialCodec.write(failure);
+            serialized = ProcessSerialization.write(failure);
         } catch (IOException | RuntimeException notSerializable) {
             serialized = null;
         }
@@ -75,7 +78,7 @@ public final class FailureReport implements Serializable {
     public Throwable recreate() {
         if (serialized != null) {
             try {
-                if (SerialCodec.read(serialized) instanceof Throwable original) {
+                if (ProcessSerialization.read(serialized) instanceof Throwable original) {
                     return original;
                 }
             } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError unreadable) {
