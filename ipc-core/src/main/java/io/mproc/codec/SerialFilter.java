@@ -20,8 +20,11 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The {@link ObjectInputFilter} behind every Java deserialization in mproc: queue and pipe
- * elements, and the arguments and results the process layer sends between JVMs.
+ * The {@link ObjectInputFilter} behind every Java deserialization of queue and pipe elements.
+ * (The targets, arguments, results and exceptions that a process or pool sends between a
+ * parent and its children are read behind {@code io.mproc.process.ProcessSerialization}'s
+ * filter instead: a lambda target and the user's own argument classes must pass there without
+ * configuration.)
  *
  * <p><b>Allowed by default</b> ({@link #standard()}):
  * <ul>
