@@ -6,8 +6,8 @@ import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The README's code sample, kept here so that it always compiles: one message through an
- * SPSC ring in shared memory. Another JVM would attach with
+ * The README's ring sample, kept here so that it always compiles: one message through an
+ * SPSC ring in shared memory, the layer under the queues. Another JVM would attach with
  * {@code SpscRing.attach(RegionNamespace.open("quotes"), "ticks")}.
  */
 public final class RingQuickStart {

@@ -5,15 +5,13 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The launcher lists and runs the examples; the main demo and the README's code sample run. */
+/** The launcher lists and runs the examples; the main demo and the README's ring sample run. */
 class ExamplesTest extends ExampleTestBase {
 
     @Test
@@ -52,17 +50,6 @@ class ExamplesTest extends ExampleTestBase {
     }
 
     @Test
-    void readmeSampleIsTheCompiledQuickStart() throws Exception {
-        String readme = Files.readString(Path.of("..", "README.md"));
-        String block = readme.substring(readme.indexOf("```java", readme.indexOf("## Code sample")) + "```java\n".length());
-        block = block.substring(0, block.indexOf("```"));
-        String source = Files.readString(Path.of("src/main/java/io/mproc/examples/RingQuickStart.java"));
-        String sample = source.substring(source.indexOf("// README-SAMPLE-START") + "// README-SAMPLE-START\n".length(),
-            source.indexOf("// README-SAMPLE-END"));
-        assertEquals(dedent(sample).strip(), block.strip(), "README code sample differs from RingQuickStart");
-    }
-
-    @Test
     void quickStartSendsAndReceivesOneMessage() throws Exception {
         assertEquals(List.of("true 1 EURUSD 1.0842"), run("ring"));
     }
@@ -73,13 +60,5 @@ class ExamplesTest extends ExampleTestBase {
         assertTrue(output.getFirst().startsWith("mproc demo: two JVMs"), output.toString());
         assertTrue(output.stream().anyMatch(line -> line.matches("RTT median [\\d,]+ ns +p90 .* max [\\d,]+ ns")),
             output.toString());
-    }
-
-    private static String dedent(String text) {
-        List<String> lines = text.lines().toList();
-        int indent = lines.stream().filter(line -> !line.isBlank())
-            .mapToInt(line -> line.length() - line.stripLeading().length()).min().orElse(0);
-        return lines.stream().map(line -> line.length() >= indent ? line.substring(indent) : line.strip())
-            .collect(Collectors.joining("\n"));
     }
 }

@@ -12,16 +12,21 @@ import java.util.stream.IntStream;
  * <pre>
  * [0, 1, 4, 9, 16, 25, 36, 49, 64, 81]
  * </pre>
+ *
+ * <p>The root README quotes the lines between the {@code README-SAMPLE} markers; its test keeps
+ * them identical.
  */
 public final class PoolSquares {
     private PoolSquares() {
     }
 
     public static void main(String[] args) throws InterruptedException, ExecutionException {
+        // README-SAMPLE-START
         // close() waits for the accepted tasks, then stops the workers (Java's ExecutorService rule).
         try (ProcessPool pool = ProcessPool.create(4)) {
             List<Integer> squares = pool.map(n -> n * n, IntStream.range(0, 10).boxed().toList());
             System.out.println(squares);
         }
+        // README-SAMPLE-END
     }
 }

@@ -12,12 +12,16 @@ import io.mproc.queue.SharedQueue;
  * <pre>
  * Processing finished!
  * </pre>
+ *
+ * <p>The root README quotes the lines between the {@code README-SAMPLE} markers; its test keeps
+ * them identical.
  */
 public final class QueueMessage {
     private QueueMessage() {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        // README-SAMPLE-START
         // A namespace of this run's own: closing it removes the queue's files.
         try (RegionNamespace namespace = RegionNamespace.open("queue-example-" + ProcessHandle.current().pid())) {
             SharedQueue<String> queue = SharedQueue.create(namespace, "results");
@@ -28,5 +32,6 @@ public final class QueueMessage {
                 worker.join();
             }
         }
+        // README-SAMPLE-END
     }
 }
