@@ -4,19 +4,15 @@ import io.mproc.codec.Codec;
 import io.mproc.codec.CodecException;
 import io.mproc.memory.RegionNamespace;
 import io.mproc.ring.SpscRing;
-import io.mproc.wait.WaitCondition;
-import io.mproc.wait.WaitPoint;
 import io.mproc.wait.WaitStrategy;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.io.Serial;
 import java.io.Serializable;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One end of a {@link Pipe}: Python's {@code multiprocessing.connection.Connection}.
@@ -59,9 +55,6 @@ public final class Connection implements AutoCloseable, Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
 
-    /** How long a blocked call waits before it looks at the peer's liveness again. */
-    static final long RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
-
     private final transient RegionNamespace namespace;
     private final String pipe;
     private final transient int end;
@@ -70,13 +63,10 @@ public final class Connection implements AutoCloseable, Serializable {
     private final transient SpscRing out;
     private final transient SpscRing in;
     private final transient Codec<Object> codec;
-    private final transient WaitStrategy waitStrategy;
     private final transient int chunk;
     private final transient FrameReader reader;
-    private final transient WaitCondition messageOrPeerClosed;
-    private final transient WaitCondition roomOrPeerClosed;
+    private final transient PeerWaiter waiter;
     private transient boolean closed;
-    private transient long lastLivenessCheck;
 
     Connection(RegionNamespace namespace, String pipe, int end, PipeState state, SpscRing out, SpscRing in,
                Codec<Object> codec, WaitStrategy waitStrategy) {
@@ -88,12 +78,9 @@ public final class Connection implements AutoCloseable, Serializable {
         this.out = out;
         this.in = in;
         this.codec = codec;
-        this.waitStrategy = waitStrategy;
         this.chunk = (out != null ? out : in).maxMessageLength();
         this.reader = new FrameReader(codec);
-        this.messageOrPeerClosed = () -> !in.isEmpty() || state.isClosed(peer);
-        // Conservative: only we write this ring, so once it is empty any message fits.
-        this.roomOrPeerClosed = () -> out.isEmpty() || state.isClosed(peer);
+        this.waiter = new PeerWaiter(toString(), state, peer, out, in, waitStrategy);
     }
 
     // ---------------------------------------------------------------- sending
@@ -171,10 +158,11 @@ public final class Connection implements AutoCloseable, Serializable {
     private long claim(int type, int length) throws IOException {
         long index;
         while ((index = out.tryClaim(type, length)) < 0) {
-            if (peerGone(true)) {
+            if (waiter.peerGone(true)) {
                 throw new IOException(this + ": the peer end is closed or its process died (broken pipe)");
             }
-            await(out.notFull(), roomOrPeerClosed, WaitStrategy.FOREVER);
+            waiter.awaitRoom();
+            requireOpen();
         }
         return index;
     }
@@ -252,9 +240,10 @@ public final class Connection implements AutoCloseable, Serializable {
         requireReadable();
         long deadline = timeout == null ? WaitStrategy.FOREVER : WaitStrategy.deadlineAfter(timeout);
         while (in.isEmpty()) {
-            if (peerGone(false) || !await(in.notEmpty(), messageOrPeerClosed, deadline)) {
-                return !in.isEmpty() || peerGone(false);
+            if (waiter.peerGone(false) || !waiter.awaitMessage(deadline)) {
+                return !in.isEmpty() || waiter.peerGone(false);
             }
+            requireOpen();
         }
         return true;
     }
@@ -275,7 +264,7 @@ public final class Connection implements AutoCloseable, Serializable {
                 return;
             }
             if (records == 0 && in.isEmpty()) {
-                if (peerGone(reader.started())) {
+                if (waiter.peerGone(reader.started())) {
                     if (!in.isEmpty()) {
                         continue; // sent before the peer closed: still ours
                     }
@@ -284,47 +273,13 @@ public final class Connection implements AutoCloseable, Serializable {
                     }
                     throw new EOFException(this + ": end of file (the peer end is closed or its process died)");
                 }
-                await(in.notEmpty(), messageOrPeerClosed, WaitStrategy.FOREVER);
+                waiter.awaitMessage(WaitStrategy.FOREVER);
+                requireOpen();
             }
         }
     }
 
-    // ---------------------------------------------------------------- waiting, peer and closing
-
-    /**
-     * Whether the peer closed its end or (looked at every {@link #RECHECK_NANOS}, or at once
-     * when {@code now}) its holder died.
-     */
-    private boolean peerGone(boolean now) {
-        if (state.isClosed(peer)) {
-            return true;
-        }
-        long time = System.nanoTime();
-        if (!now && time - lastLivenessCheck < RECHECK_NANOS) {
-            return false;
-        }
-        lastLivenessCheck = time;
-        return state.isGone(peer);
-    }
-
-    /** Waits one slice (at most {@link #RECHECK_NANOS}); returns false once the deadline has passed. */
-    private boolean await(WaitPoint point, WaitCondition condition, long deadline) throws IOException {
-        long now = System.nanoTime();
-        if (deadline != WaitStrategy.FOREVER && deadline - now <= 0) {
-            return false;
-        }
-        long slice = deadline == WaitStrategy.FOREVER || deadline - now > RECHECK_NANOS ? now + RECHECK_NANOS : deadline;
-        try {
-            waitStrategy.await(point, condition, slice);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            InterruptedIOException thrown = new InterruptedIOException(this + ": interrupted while waiting");
-            thrown.initCause(interrupted);
-            throw thrown;
-        }
-        requireOpen();
-        return true;
-    }
+    // ---------------------------------------------------------------- closing
 
     /**
      * Closes this end. In the process that holds it, the peer then reads what was sent and

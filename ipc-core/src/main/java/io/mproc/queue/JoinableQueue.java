@@ -31,12 +31,14 @@ public final class JoinableQueue<E> extends SharedQueue<E> {
     @Serial
     private static final long serialVersionUID = 1L;
 
+    private final transient QueueState state;
     private final transient WaitCondition allDoneOrClosed;
 
     private JoinableQueue(RegionNamespace namespace, String name, QueueParts parts, Codec<E> codec,
                           WaitStrategy waitStrategy) {
         super(namespace, name, parts, codec, waitStrategy);
         QueueState state = parts.state();
+        this.state = state;
         this.allDoneOrClosed = () -> state.unfinished() == 0 || state.isClosed();
     }
 
@@ -83,8 +85,8 @@ public final class JoinableQueue<E> extends SharedQueue<E> {
      * @throws IllegalStateException if there is no unfinished task, or the queue is closed
      */
     public void taskDone() {
-        requireOpen();
-        state().removeUnfinished("taskDone()");
+        state.requireOpen();
+        state.removeUnfinished("taskDone()");
     }
 
     /** Waits until every element ever put has been marked done. */
@@ -98,9 +100,9 @@ public final class JoinableQueue<E> extends SharedQueue<E> {
     }
 
     private boolean join(long deadline) throws InterruptedException {
-        requireOpen();
-        while (state().unfinished() != 0) {
-            if (!await(state().allDone(), allDoneOrClosed, deadline)) {
+        state.requireOpen();
+        while (state.unfinished() != 0) {
+            if (!waiter().await(state.allDone(), allDoneOrClosed, deadline)) {
                 return false;
             }
         }
@@ -109,6 +111,6 @@ public final class JoinableQueue<E> extends SharedQueue<E> {
 
     /** How many elements were put and not yet marked done (a snapshot). */
     public long unfinishedTasks() {
-        return state().unfinished();
+        return state.unfinished();
     }
 }

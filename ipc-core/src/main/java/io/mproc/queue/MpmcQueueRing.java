@@ -24,7 +24,7 @@ final class MpmcQueueRing extends QueueRing {
 
     @Override
     long tryClaim(int length) {
-        long index = ring.tryClaim(SharedQueue.ELEMENT, length);
+        long index = ring.tryClaim(QueueRing.ELEMENT, length);
         return index < 0 ? -1 : index;
     }
 

@@ -24,10 +24,8 @@ record QueueHandle(String root, String namespace, String name, Codec<?> codec, b
     @Serial
     private static final long serialVersionUID = 1L;
 
-    static QueueHandle of(SharedQueue<?> queue) {
-        RegionNamespace namespace = queue.namespace();
-        return new QueueHandle(namespace.directory().getParent().toString(), namespace.name(), queue.name(),
-            queue.codec(), queue instanceof JoinableQueue);
+    static QueueHandle of(RegionNamespace namespace, String name, Codec<?> codec, boolean joinable) {
+        return new QueueHandle(namespace.directory().getParent().toString(), namespace.name(), name, codec, joinable);
     }
 
     @Serial

@@ -8,9 +8,12 @@ import java.lang.foreign.MemorySegment;
 /**
  * The ring under a {@link SharedQueue}, as the queue uses it: claims of one element's bytes,
  * in-place reads, and the element counts that {@code maxSize} is about. One subclass per
- * {@link QueueShape}. Handlers always see the message type {@link SharedQueue#ELEMENT}.
+ * {@link QueueShape}. Handlers always see the message type {@link #ELEMENT}.
  */
 abstract class QueueRing {
+    /** The ring message type of an element. */
+    static final int ELEMENT = 0;
+
     private final MessageRing ring;
 
     QueueRing(MessageRing ring) {

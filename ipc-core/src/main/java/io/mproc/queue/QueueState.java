@@ -102,6 +102,13 @@ final class QueueState {
         return OrderedAccess.getIntAcquire(body, CLOSED_OFFSET) != 0;
     }
 
+    /** Throws {@link IllegalStateException} "queue NAME is closed" once some process closed the queue. */
+    void requireOpen() {
+        if (isClosed()) {
+            throw new IllegalStateException("queue " + queue + " is closed");
+        }
+    }
+
     /** Marks the queue closed for every process; returns false if it already was. */
     boolean close() {
         // CAS: exactly one closer; a full fence before the wake-ups read the waiter counts.

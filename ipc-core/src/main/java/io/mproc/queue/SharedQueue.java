@@ -5,8 +5,6 @@ import io.mproc.codec.CodecException;
 import io.mproc.codec.Codecs;
 import io.mproc.memory.RegionNamespace;
 import io.mproc.ring.MessageHandler;
-import io.mproc.wait.WaitCondition;
-import io.mproc.wait.WaitPoint;
 import io.mproc.wait.WaitStrategy;
 import java.io.Serial;
 import java.io.Serializable;
@@ -93,22 +91,17 @@ public class SharedQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
     @Serial
     private static final long serialVersionUID = 1L;
 
-    /** The ring message type of an element. */
-    static final int ELEMENT = 0;
-
     private final transient RegionNamespace namespace;
     private final String name;
     private final transient QueueRing ring;
     private final transient QueueShape shape;
     private final transient QueueState state;
     private final transient Codec<E> codec;
-    private final transient WaitStrategy waitStrategy;
     private final transient int maxSize;
     private final transient int maxMessageBytes;
-    private final transient boolean joinable;
-    private final transient ThreadLocal<Taker<E>> takers;
-    private final transient WaitCondition roomOrClosed;
-    private final transient WaitCondition elementOrClosed;
+    private final transient QueueWaiter waiter;
+    private final transient PutSide<E> putSide;
+    private final transient TakeSide<E> takeSide;
 
     SharedQueue(RegionNamespace namespace, String name, QueueParts parts, Codec<E> codec, WaitStrategy waitStrategy) {
         this.namespace = namespace;
@@ -117,13 +110,12 @@ public class SharedQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
         this.state = parts.state();
         this.shape = state.shape();
         this.codec = codec;
-        this.waitStrategy = waitStrategy;
         this.maxSize = state.maxSize();
         this.maxMessageBytes = state.maxMessageBytes();
-        this.joinable = state.joinable();
-        this.takers = ThreadLocal.withInitial(() -> new Taker<>(codec));
-        this.roomOrClosed = () -> !ring.isFull() || state.isClosed();
-        this.elementOrClosed = () -> !ring.isEmpty() || state.isClosed();
+        ThreadLocal<Taker<E>> takers = ThreadLocal.withInitial(() -> new Taker<>(codec));
+        this.waiter = new QueueWaiter(ring, state, waitStrategy, takers);
+        this.putSide = new PutSide<>(name, ring, state, codec, waiter);
+        this.takeSide = new TakeSide<>(name, ring, state, takers, waiter);
     }
 
     /** Creates the queue {@code name} with the {@link Codecs#standard() standard codec} and default options. */
@@ -169,15 +161,7 @@ public class SharedQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
 
     @Override
     public boolean offer(E element) {
-        int length = prepare(element);
-        countPut();
-        long index = ring.tryClaim(length);
-        if (index < 0) {
-            uncountPut();
-            return false;
-        }
-        write(element, index);
-        return true;
+        return putSide.offer(element);
     }
 
     @Override
@@ -187,15 +171,7 @@ public class SharedQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
 
     @Override
     public boolean offer(E element, long timeout, TimeUnit unit) throws InterruptedException {
-        int length = prepare(element);
-        countPut();
-        // The clock is read only if there is no room at once: most puts never wait.
-        long index = ring.tryClaim(length);
-        if (index < 0 && (index = claimBefore(length, deadline(timeout, unit))) < 0) {
-            return false;
-        }
-        write(element, index);
-        return true;
+        return putSide.offer(element, timeout, unit);
     }
 
     /** Python's {@code put_nowait}: {@link #add}, which throws {@link IllegalStateException} when full. */
@@ -203,98 +179,21 @@ public class SharedQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
         add(element);
     }
 
-    /** Claims ring space, waiting until the deadline; undoes the put's count when it gives up. */
-    private long claimBefore(int length, long deadline) throws InterruptedException {
-        boolean claimed = false;
-        try {
-            long index;
-            while ((index = ring.tryClaim(length)) < 0) {
-                if (!await(ring.notFull(), roomOrClosed, deadline)) {
-                    return -1;
-                }
-            }
-            claimed = true;
-            return index;
-        } finally {
-            if (!claimed) {
-                uncountPut();
-            }
-        }
-    }
-
-    /** Checks the queue and the element and encodes what can fail, before anything is claimed. */
-    private int prepare(E element) {
-        Objects.requireNonNull(element, "element");
-        requireOpen();
-        int length;
-        try {
-            length = codec.encodedLength(element);
-        } catch (CodecException failed) {
-            throw new CodecException("queue " + name + ": " + failed.getMessage(), failed);
-        }
-        if (length > maxMessageBytes) {
-            throw new IllegalArgumentException("queue " + name + ": an element of class " + element.getClass().getName()
-                + " encodes to " + length + " bytes (expected: at most maxMessageBytes=" + maxMessageBytes + ")");
-        }
-        return length;
-    }
-
-    private void write(E element, long index) {
-        try {
-            codec.encode(element, ring.buffer(), index);
-        } catch (CodecException failed) {
-            abortClaim(index);
-            throw new CodecException("queue " + name + ": " + failed.getMessage(), failed);
-        } catch (RuntimeException | Error failed) {
-            abortClaim(index);
-            throw failed;
-        }
-        ring.commit(index);
-    }
-
-    private void countPut() {
-        if (joinable) {
-            // Before the element is visible: a consumer's taskDone must find it counted.
-            state.addUnfinished();
-        }
-    }
-
-    private void uncountPut() {
-        if (joinable) {
-            state.removeUnfinished("an undone put");
-        }
-    }
-
     // ---------------------------------------------------------------- taking
 
     @Override
     public E poll() {
-        requireOpen();
-        Taker<E> taker = takers.get();
-        return ring.poll(taker) ? taker.result(name) : null;
+        return takeSide.poll();
     }
 
     @Override
     public E take() throws InterruptedException {
-        return poll(WaitStrategy.FOREVER);
+        return takeSide.pollBefore(WaitStrategy.FOREVER);
     }
 
     @Override
     public E poll(long timeout, TimeUnit unit) throws InterruptedException {
-        // The clock is read only if nothing is there at once.
-        E element = poll();
-        return element != null ? element : poll(deadline(timeout, unit));
-    }
-
-    private E poll(long deadline) throws InterruptedException {
-        requireOpen();
-        Taker<E> taker = takers.get();
-        while (!ring.poll(taker)) {
-            if (!await(ring.notEmpty(), elementOrClosed, deadline)) {
-                return null;
-            }
-        }
-        return taker.result(name);
+        return takeSide.poll(timeout, unit);
     }
 
     /** Python's {@code get_nowait}: {@link #remove()}, which throws {@link NoSuchElementException} when empty. */
@@ -318,64 +217,16 @@ public class SharedQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
         if (target == this) {
             throw new IllegalArgumentException("queue " + name + ": cannot drain into itself");
         }
-        int drained = 0;
-        E element;
-        while (drained < maxElements && (element = poll()) != null) {
-            target.add(element);
-            drained++;
-        }
-        return drained;
+        return takeSide.drainTo(target, maxElements);
     }
 
     /** Discards every element there now, without decoding them. Does not count as {@code taskDone}. */
     @Override
     public void clear() {
-        requireOpen();
-        while (ring.drain((type, buffer, offset, length) -> { }, Integer.MAX_VALUE) > 0) {
-            // discard until empty
-        }
+        takeSide.clear();
     }
 
-    // ---------------------------------------------------------------- waiting and closing
-
-    /**
-     * Waits on {@code point} for {@code condition}, at most until {@code deadline} and never
-     * longer than the ring's {@link QueueRing#recheckNanos()} at once. Returns false once the deadline has passed;
-     * throws if the queue was closed.
-     *
-     * <p>An untimed wait ({@link WaitStrategy#FOREVER}) reads no clock: it waits until the end
-     * of this thread's current recheck slice, kept from earlier waits, and starts the next slice
-     * only when that one has passed. A clock read costs tens of nanoseconds on a loaded VM, more
-     * than the busy-spin hand-off the wait is for.
-     */
-    boolean await(WaitPoint point, WaitCondition condition, long deadline) throws InterruptedException {
-        if (deadline == WaitStrategy.FOREVER) {
-            Taker<E> me = takers.get();
-            if (!waitStrategy.await(point, condition, me.recheckAt)) {
-                me.recheckAt = System.nanoTime() + ring.recheckNanos();
-            }
-            requireOpen();
-            return true;
-        }
-        long now = System.nanoTime();
-        if (deadline - now <= 0) {
-            return false;
-        }
-        long recheck = ring.recheckNanos();
-        long slice = deadline - now > recheck ? now + recheck : deadline;
-        waitStrategy.await(point, condition, slice);
-        requireOpen();
-        return true;
-    }
-
-    static long deadline(long timeout, TimeUnit unit) {
-        long nanos = unit.toNanos(timeout);
-        if (nanos <= 0) {
-            return System.nanoTime();
-        }
-        long deadline = System.nanoTime() + nanos;
-        return nanos == Long.MAX_VALUE || deadline == WaitStrategy.FOREVER ? WaitStrategy.FOREVER : deadline;
-    }
+    // ---------------------------------------------------------------- closing
 
     /**
      * Closes the queue for every process: later operations anywhere throw
@@ -384,21 +235,13 @@ public class SharedQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
      */
     public void close() {
         if (state.close()) {
-            ring.notEmpty().signalAll();
-            ring.notFull().signalAll();
-            state.allDone().signalAll();
+            waiter.wakeAll();
         }
     }
 
     /** Whether some process closed the queue. */
     public boolean isClosed() {
         return state.isClosed();
-    }
-
-    void requireOpen() {
-        if (state.isClosed()) {
-            throw new IllegalStateException("queue " + name + " is closed");
-        }
     }
 
     // ---------------------------------------------------------------- zero copy
@@ -409,23 +252,12 @@ public class SharedQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
      * queue's codec decodes, then {@link #commit} or {@link #abort} it from the same thread.
      */
     public long tryClaim(int length) {
-        requireOpen();
-        checkLength(length);
-        countPut();
-        long index = ring.tryClaim(length);
-        if (index < 0) {
-            uncountPut();
-            return -1;
-        }
-        return index;
+        return putSide.tryClaim(length);
     }
 
     /** As {@link #tryClaim}, waiting for room. */
     public long claim(int length) throws InterruptedException {
-        requireOpen();
-        checkLength(length);
-        countPut();
-        return claimBefore(length, WaitStrategy.FOREVER);
+        return putSide.claim(length);
     }
 
     /** The mapped memory that claim indexes and in-place readers refer to. */
@@ -440,12 +272,7 @@ public class SharedQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
 
     /** Gives up a claimed message: nobody sees it. */
     public void abort(long index) {
-        abortClaim(index);
-    }
-
-    private void abortClaim(long index) {
-        ring.abort(index);
-        uncountPut();
+        putSide.abort(index);
     }
 
     /**
@@ -453,9 +280,7 @@ public class SharedQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
      * the call); returns whether there was one.
      */
     public boolean pollInPlace(InPlaceReader reader) {
-        Objects.requireNonNull(reader, "reader");
-        requireOpen();
-        return ring.poll(reader);
+        return takeSide.pollInPlace(reader);
     }
 
     /**
@@ -463,23 +288,12 @@ public class SharedQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
      * {@link #poll(long, TimeUnit)} does; returns false if none came in time.
      */
     public boolean pollInPlace(InPlaceReader reader, long timeout, TimeUnit unit) throws InterruptedException {
-        return pollInPlace(reader) || readInPlace(reader, deadline(timeout, unit));
+        return pollInPlace(reader) || takeSide.pollInPlaceBefore(reader, QueueWaiter.deadline(timeout, unit));
     }
 
     /** As {@link #pollInPlace(InPlaceReader)}, waiting for a message as {@link #take()} does. */
     public void takeInPlace(InPlaceReader reader) throws InterruptedException {
-        readInPlace(reader, WaitStrategy.FOREVER);
-    }
-
-    private boolean readInPlace(InPlaceReader reader, long deadline) throws InterruptedException {
-        Objects.requireNonNull(reader, "reader");
-        requireOpen();
-        while (!ring.poll(reader)) {
-            if (!await(ring.notEmpty(), elementOrClosed, deadline)) {
-                return false;
-            }
-        }
-        return true;
+        takeSide.pollInPlaceBefore(reader, WaitStrategy.FOREVER);
     }
 
     /**
@@ -498,18 +312,11 @@ public class SharedQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
         }
     }
 
-    private void checkLength(int length) {
-        if (length < 0 || length > maxMessageBytes) {
-            throw new IllegalArgumentException("queue " + name + ": length=" + length
-                + " (expected: 0 to maxMessageBytes=" + maxMessageBytes + ")");
-        }
-    }
-
     // ---------------------------------------------------------------- sizes and the rest
 
     @Override
     public int size() {
-        requireOpen();
+        state.requireOpen();
         return ring.size();
     }
 
@@ -520,7 +327,7 @@ public class SharedQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
 
     @Override
     public boolean isEmpty() {
-        requireOpen();
+        state.requireOpen();
         return ring.isEmpty();
     }
 
@@ -531,7 +338,7 @@ public class SharedQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
 
     /** Python's {@code full()}: whether a put would have to wait now (a snapshot). */
     public boolean full() {
-        requireOpen();
+        state.requireOpen();
         return ring.isFull();
     }
 
@@ -561,29 +368,20 @@ public class SharedQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
         return codec;
     }
 
-    RegionNamespace namespace() {
-        return namespace;
-    }
-
-    QueueState state() {
-        return state;
+    QueueWaiter waiter() {
+        return waiter;
     }
 
     /** Not supported: see the class comment ("Snapshots"). */
     @Override
     public Iterator<E> iterator() {
-        throw unsupported("iteration");
+        throw TakeSide.unsupported(name, "iteration");
     }
 
     /** Not supported: see the class comment ("Snapshots"). */
     @Override
     public E peek() {
-        throw unsupported("peek");
-    }
-
-    private UnsupportedOperationException unsupported(String what) {
-        return new UnsupportedOperationException("queue " + name + ": " + what + " is not supported across processes"
-            + " (a look without taking would be stale at once); use poll, take or drainTo");
+        throw TakeSide.unsupported(name, "peek");
     }
 
     @Override
@@ -594,6 +392,6 @@ public class SharedQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
 
     @Serial
     Object writeReplace() {
-        return QueueHandle.of(this);
+        return QueueHandle.of(namespace, name, codec, this instanceof JoinableQueue);
     }
 }

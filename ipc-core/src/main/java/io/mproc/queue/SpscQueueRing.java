@@ -111,7 +111,7 @@ final class SpscQueueRing extends QueueRing implements MessageHandler {
         if (ahead < BEHIND) {
             state.setTaken(taken + ahead + 1);
         }
-        consumer.onMessage(SharedQueue.ELEMENT, buffer, offset, length);
+        consumer.onMessage(QueueRing.ELEMENT, buffer, offset, length);
     }
 
     @Override

@@ -8,7 +8,7 @@ import java.lang.foreign.MemorySegment;
 /**
  * Decodes the one message a poll hands it, in place, and keeps the element (or the failure)
  * for the caller. One per thread and queue, so a take allocates nothing of its own; it also
- * keeps the thread's recheck slice for untimed waits ({@link SharedQueue#await}).
+ * keeps the thread's recheck slice for untimed waits ({@link QueueWaiter#await}).
  */
 final class Taker<E> implements MessageHandler {
     private final Codec<E> codec;
@@ -25,7 +25,7 @@ final class Taker<E> implements MessageHandler {
     public void onMessage(int type, MemorySegment buffer, long offset, int length) {
         // Never throw here: the ring releases the slot either way, and the caller reports.
         try {
-            if (type != SharedQueue.ELEMENT) {
+            if (type != QueueRing.ELEMENT) {
                 throw new CodecException("a message of unknown type " + type + " (" + length + " bytes)");
             }
             element = codec.decode(buffer, offset, length);

@@ -13,6 +13,11 @@
  * ({@code QueueRing} hides which). Any process attaches by name, or receives the queue itself
  * as a serialized handle.
  *
+ * <p>{@code SharedQueue} is the public face: its API, argument checks and snapshots. Its work
+ * is done by package-private parts, one per concern: {@code PutSide} (checking, encoding and
+ * writing elements, a joinable queue's task count), {@code TakeSide} (the polls, with each
+ * thread's decoding {@code Taker}) and {@code QueueWaiter} (how blocked calls wait).
+ *
  * <p>The hot path is the ring's: a put is one encode straight into the claimed space plus the
  * ring's claim and commit; a take is the ring's poll with a per-thread decoder. Besides the
  * ring, each call reads the closed flag (a line nobody writes until close); a one-to-one queue

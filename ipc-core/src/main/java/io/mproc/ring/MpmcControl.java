@@ -79,6 +79,12 @@ final class MpmcControl {
         return state + "(lap " + Integer.toUnsignedString(lap(control)) + (pid == 0 ? ")" : ", pid " + pid + ")");
     }
 
+    /** What a side of {@code ring} throws when the slot at a frontier is in a state the protocol never leaves it in. */
+    static IllegalStateException corrupted(String ring, String frontier, long position, long control) {
+        return new IllegalStateException(ring + ": " + frontier + " at position " + position
+            + " but its slot is " + describe(control) + ": the ring is corrupted");
+    }
+
     private static long word(int lap, int state, int pid) {
         return ((long) lap << 32) | ((long) state << STATE_SHIFT) | pid;
     }

@@ -21,9 +21,9 @@ import java.lang.foreign.MemorySegment;
  * that a hint may lag, or even move back when a slower claimer's store lands after a faster
  * one's; but a claimer stores only after its claim, so <b>a hint never passes its
  * frontier</b>, and whoever reads a stale hint steps over the slots already claimed from there
- * ({@link #writeFrontier}, {@link #readFrontier}, and the loops in {@code MpmcRing}). A hint is
- * at most one lap behind: a claimer stores it while its own slot is still claimed, and nobody
- * passes a claimed slot by more than a lap.
+ * ({@link #writeFrontier}, {@link #readFrontier}, and the loops of {@link MpmcProducerSide} and
+ * {@link MpmcConsumerSide}). A hint is at most one lap behind: a claimer stores it while its own
+ * slot is still claimed, and nobody passes a claimed slot by more than a lap.
  *
  * <p>Which slots lie behind a frontier, for position {@code p} of lap {@code L}: claimed by a
  * writer if the slot's lap is {@code L} in any state but {@code EMPTY}, or later; claimed by a
@@ -87,7 +87,7 @@ final class MpmcFrontiers {
     long writeFrontier() {
         long position = tailHint();
         for (int step = 0; step < slots; step++) {
-            // Acquire: as in MpmcRing's loops.
+            // Acquire: as in the claim and poll loops.
             long control = OrderedAccess.getLongAcquire(body, slotOf(position) + CONTROL_OFFSET);
             int distance = MpmcControl.lapDistance(control, lapOf(position));
             if (distance < 0 || (distance == 0 && MpmcControl.state(control) == EMPTY)) {
@@ -102,7 +102,7 @@ final class MpmcFrontiers {
     long readFrontier(long from) {
         long position = from;
         for (int step = 0; step < slots; step++) {
-            // Acquire: as in MpmcRing's loops.
+            // Acquire: as in the claim and poll loops.
             long control = OrderedAccess.getLongAcquire(body, slotOf(position) + CONTROL_OFFSET);
             int distance = MpmcControl.lapDistance(control, lapOf(position));
             if (distance < 0 || (distance == 0 && MpmcControl.state(control) != READING)) {

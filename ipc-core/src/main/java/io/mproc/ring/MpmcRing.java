@@ -1,14 +1,8 @@
 package io.mproc.ring;
 
-import static io.mproc.ring.MpmcControl.EMPTY;
-import static io.mproc.ring.MpmcControl.FULL;
-import static io.mproc.ring.MpmcControl.READING;
 import static io.mproc.ring.MpmcControl.WRITING;
 import static io.mproc.ring.MpmcRingLayout.CONTROL_OFFSET;
-import static io.mproc.ring.MpmcRingLayout.LENGTH_OFFSET;
-import static io.mproc.ring.MpmcRingLayout.OWNER_TOKEN_OFFSET;
 import static io.mproc.ring.MpmcRingLayout.PAYLOAD_OFFSET;
-import static io.mproc.ring.MpmcRingLayout.TYPE_OFFSET;
 
 import io.mproc.memory.OrderedAccess;
 import io.mproc.memory.ProcessIdentity;
@@ -16,7 +10,6 @@ import io.mproc.memory.Region;
 import io.mproc.memory.RegionNamespace;
 import io.mproc.wait.WaitPoint;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.util.Objects;
 
 /**
@@ -71,6 +64,10 @@ import java.util.Objects;
  *
  * <p>Thread-safe. Signals {@link #notEmpty()} after every commit and {@link #notFull()} after
  * every consume, abort or recovery.
+ *
+ * <p>This class checks arguments and owns the ring's shape; the claims and their hand-over run
+ * in {@link MpmcProducerSide} and {@link MpmcConsumerSide}, over the {@link MpmcFrontiers}, with
+ * {@link MpmcDeadOwners} for recovery.
  */
 public final class MpmcRing implements MessageRing {
     private final Region region;
@@ -80,18 +77,11 @@ public final class MpmcRing implements MessageRing {
     private final int slotStride;
     private final int maxMessageLength;
     private final int myPid;
-    private final int myToken;
     private final WaitPoint notEmpty;
     private final WaitPoint notFull;
-    private final MpmcDeadOwners deadOwners;
     private final MpmcFrontiers frontiers;
-    /**
-     * A read frontier this handle has seen (the frontier never moves back, so it stays a lower
-     * bound): producers of a bounded ring check the limit against it before reading the head
-     * line, which consumers keep writing. Shared by the handle's threads without
-     * synchronisation: any value one of them stored is a valid lower bound.
-     */
-    private long knownReadFrontier;
+    private final MpmcProducerSide producer;
+    private final MpmcConsumerSide consumer;
 
     MpmcRing(Region region, MemorySegment body, String what) {
         int[] meta = MpmcRingLayout.readMetadata(body, what);
@@ -106,11 +96,15 @@ public final class MpmcRing implements MessageRing {
             throw new IllegalStateException("pid " + me.pid() + " does not fit an MPMC control word");
         }
         this.myPid = me.pid();
-        this.myToken = me.startToken();
+        int myToken = me.startToken();
         this.notEmpty = new WaitPoint(body, MpmcRingLayout.NOT_EMPTY_OFFSET);
         this.notFull = new WaitPoint(body, MpmcRingLayout.NOT_FULL_OFFSET);
-        this.deadOwners = new MpmcDeadOwners(body, myPid);
+        MpmcDeadOwners deadOwners = new MpmcDeadOwners(body, myPid);
         this.frontiers = new MpmcFrontiers(body, slots, slotStride);
+        String described = toString();
+        this.producer = new MpmcProducerSide(described, body, slots, limit, myPid, myToken, notEmpty, notFull,
+            deadOwners, frontiers);
+        this.consumer = new MpmcConsumerSide(described, body, myPid, myToken, notFull, deadOwners, frontiers);
     }
 
     /**
@@ -195,172 +189,37 @@ public final class MpmcRing implements MessageRing {
     @Override
     public boolean offer(int type, MemorySegment source, long offset, int length) {
         checkMessage(type, length);
-        long position = claim(type, length);
-        if (position < 0) {
-            return false;
-        }
-        long slot = slotOf(position);
-        MemorySegment.copy(source, offset, body, slot + PAYLOAD_OFFSET, length);
-        publish(slot, lapOf(position));
-        return true;
+        return producer.offer(type, source, offset, length);
     }
 
     @Override
     public boolean offer(int type, byte[] source, int offset, int length) {
         Objects.checkFromIndexSize(offset, length, source.length);
         checkMessage(type, length);
-        long position = claim(type, length);
-        if (position < 0) {
-            return false;
-        }
-        long slot = slotOf(position);
-        MemorySegment.copy(source, offset, body, ValueLayout.JAVA_BYTE, slot + PAYLOAD_OFFSET, length);
-        publish(slot, lapOf(position));
-        return true;
+        return producer.offer(type, source, offset, length);
     }
 
     @Override
     public long tryClaim(int type, int length) {
         checkMessage(type, length);
-        long position = claim(type, length);
-        return position < 0 ? INSUFFICIENT_CAPACITY : slotOf(position) + PAYLOAD_OFFSET;
+        return producer.tryClaim(type, length);
     }
 
     @Override
     public void commit(long index) {
-        long slot = ownedSlot(index);
-        // Plain: our own CAS wrote it, and nobody changes a live owner's claim.
-        publish(slot, MpmcControl.lap(OrderedAccess.getLongPlain(body, slot + CONTROL_OFFSET)));
+        producer.commit(ownedSlot(index));
     }
 
     @Override
     public void abort(long index) {
-        long slot = ownedSlot(index);
-        int lap = MpmcControl.lap(OrderedAccess.getLongPlain(body, slot + CONTROL_OFFSET));
-        // An aborted claim is a slot consumed without a message: consumers at it see
-        // EMPTY(L + 1) and step over it, producers one lap later reuse it.
-        OrderedAccess.setIntPlain(body, slot + OWNER_TOKEN_OFFSET, 0);
-        // Release: the token's zeroing is visible before anyone can claim the slot again.
-        OrderedAccess.setLongRelease(body, slot + CONTROL_OFFSET, MpmcControl.empty(lap + 1));
-        signal(notFull);
-    }
-
-    /** Claims the slot at the write frontier for a message; returns its position, or -1 when full. */
-    private long claim(int type, int length) {
-        long position = frontiers.tailHint();
-        while (true) {
-            long slot = slotOf(position);
-            int lap = lapOf(position);
-            // Acquire: what the slot's last owner did happens-before our decision on it.
-            long control = OrderedAccess.getLongAcquire(body, slot + CONTROL_OFFSET);
-            int distance = MpmcControl.lapDistance(control, lap);
-            int state = MpmcControl.state(control);
-            if (distance == 0 && state == EMPTY) {
-                if (limit != slots && !belowLimit(position)) {
-                    return -1;
-                }
-                // CAS: the claim itself; exactly one producer wins EMPTY(L). A loss is re-read.
-                if (OrderedAccess.compareAndSetLong(body, slot + CONTROL_OFFSET, control,
-                    MpmcControl.writing(lap, myPid))) {
-                    // Release: never elided or merged with the zeroing at commit (recovery reads it).
-                    OrderedAccess.setIntRelease(body, slot + OWNER_TOKEN_OFFSET, myToken);
-                    frontiers.claimedForWriting(position);
-                    // Plain: published by the release store of FULL in publish().
-                    OrderedAccess.setIntPlain(body, slot + LENGTH_OFFSET, length);
-                    OrderedAccess.setIntPlain(body, slot + TYPE_OFFSET, type);
-                    return position;
-                }
-            } else if (distance >= 0) {
-                position = frontiers.nextForWriting(position); // claimed for this lap or later: step on
-            } else if (distance == -1) {
-                // Lap L-1 still occupies the slot: full, unless its owner is dead.
-                if (state == FULL || !deadOwners.recoverIfDead(slot, control)) {
-                    return -1;
-                }
-                signal(notFull);
-            } else {
-                throw corrupted("tail", position, control);
-            }
-        }
-    }
-
-    /**
-     * Whether a claim at {@code position} keeps the ring within its limit: compared with a
-     * read frontier this handle already knows, and only if that is too far behind, with the
-     * frontier scanned afresh from the head (see the class comment).
-     */
-    private boolean belowLimit(long position) {
-        if (position - knownReadFrontier < limit) {
-            return true;
-        }
-        long head = frontiers.readFrontier(Math.max(knownReadFrontier, frontiers.headHint()));
-        knownReadFrontier = head;
-        return position - head < limit;
-    }
-
-    /** Makes the message in our claimed slot visible to consumers. */
-    private void publish(long slot, int lap) {
-        // Plain: ordered before the release store below; an unowned slot's token is 0.
-        OrderedAccess.setIntPlain(body, slot + OWNER_TOKEN_OFFSET, 0);
-        // Release: length, type and payload become visible to whoever acquires FULL(L).
-        OrderedAccess.setLongRelease(body, slot + CONTROL_OFFSET, MpmcControl.full(lap));
-        signal(notEmpty);
+        producer.abort(ownedSlot(index));
     }
 
     // ---------------------------------------------------------------- consuming
 
     @Override
     public boolean poll(MessageHandler handler) {
-        Objects.requireNonNull(handler, "handler");
-        long position = frontiers.headHint();
-        while (true) {
-            long slot = slotOf(position);
-            int lap = lapOf(position);
-            // Acquire: FULL's release made the message visible (the CAS re-reads it volatile).
-            long control = OrderedAccess.getLongAcquire(body, slot + CONTROL_OFFSET);
-            int distance = MpmcControl.lapDistance(control, lap);
-            int state = MpmcControl.state(control);
-            if (distance == 0 && state == FULL) {
-                // CAS: the claim; of consumers racing for this message exactly one wins. A loss is re-read.
-                if (OrderedAccess.compareAndSetLong(body, slot + CONTROL_OFFSET, control,
-                    MpmcControl.reading(lap, myPid))) {
-                    consume(slot, lap, position, handler);
-                    return true;
-                }
-            } else if ((distance == 0 && state == READING) || distance >= 1) {
-                position = frontiers.nextForReading(position); // another consumer took it: step on
-            } else if (distance == 0 && state == WRITING) {
-                // A writer holds the frontier. Free it if dead, else nothing is ready yet.
-                if (!deadOwners.recoverIfDead(slot, control)) {
-                    return false;
-                }
-                signal(notFull);
-            } else if (distance == 0 || (distance == -1 && state == READING)) {
-                // EMPTY(L): nothing was claimed here; READING(L-1): the frontier lapped a slow
-                // reader, so this position is not even written.
-                return false;
-            } else {
-                throw corrupted("head", position, control);
-            }
-        }
-    }
-
-    private void consume(long slot, int lap, long position, MessageHandler handler) {
-        // Release: never elided or merged with the zeroing below (recovery reads it).
-        OrderedAccess.setIntRelease(body, slot + OWNER_TOKEN_OFFSET, myToken);
-        frontiers.claimedForReading(position);
-        try {
-            // Plain: our CAS read FULL(L), which the producer's release store published.
-            int length = OrderedAccess.getIntPlain(body, slot + LENGTH_OFFSET);
-            int type = OrderedAccess.getIntPlain(body, slot + TYPE_OFFSET);
-            handler.onMessage(type, body, slot + PAYLOAD_OFFSET, length);
-        } finally {
-            // The message counts as consumed even if the handler threw.
-            OrderedAccess.setIntPlain(body, slot + OWNER_TOKEN_OFFSET, 0);
-            // Release: every read of the slot completes before a producer may overwrite it.
-            OrderedAccess.setLongRelease(body, slot + CONTROL_OFFSET, MpmcControl.empty(lap + 1));
-            signal(notFull);
-        }
+        return consumer.poll(handler);
     }
 
     @Override
@@ -374,23 +233,7 @@ public final class MpmcRing implements MessageRing {
 
     @Override
     public boolean isEmpty() {
-        long position = frontiers.headHint();
-        while (true) {
-            // Acquire: as in poll.
-            long control = OrderedAccess.getLongAcquire(body, slotOf(position) + CONTROL_OFFSET);
-            int distance = MpmcControl.lapDistance(control, lapOf(position));
-            int state = MpmcControl.state(control);
-            if ((distance == 0 && (state == EMPTY || state == WRITING)) || (distance == -1 && state == READING)) {
-                return true;
-            }
-            if (distance == 0 && state == FULL) {
-                return false;
-            }
-            if (distance < 0) {
-                throw corrupted("head", position, control);
-            }
-            position = frontiers.nextForReading(position);
-        }
+        return consumer.isEmpty();
     }
 
     /**
@@ -399,13 +242,7 @@ public final class MpmcRing implements MessageRing {
      * full until a producer's claim frees it.
      */
     public boolean isFull() {
-        long position = frontiers.writeFrontier();
-        // Acquire: as in claim.
-        long control = OrderedAccess.getLongAcquire(body, slotOf(position) + CONTROL_OFFSET);
-        if (MpmcControl.lapDistance(control, lapOf(position)) == -1) {
-            return true;
-        }
-        return position - frontiers.readFrontier(frontiers.headHint()) >= limit;
+        return producer.isFull();
     }
 
     /**
@@ -421,19 +258,7 @@ public final class MpmcRing implements MessageRing {
         return (int) Math.max(0, Math.min(limit, tail - head));
     }
 
-    // ---------------------------------------------------------------- shared helpers
-
-    private void signal(WaitPoint point) {
-        point.signalAll();
-    }
-
-    private long slotOf(long position) {
-        return frontiers.slotOf(position);
-    }
-
-    private int lapOf(long position) {
-        return frontiers.lapOf(position);
-    }
+    // ---------------------------------------------------------------- argument checks
 
     private void checkMessage(int type, int length) {
         if (type < 0) {
@@ -459,11 +284,6 @@ public final class MpmcRing implements MessageRing {
                 + MpmcControl.describe(control));
         }
         return slot;
-    }
-
-    private IllegalStateException corrupted(String counter, long position, long control) {
-        return new IllegalStateException(this + ": " + counter + " at position " + position
-            + " but its slot is " + MpmcControl.describe(control) + ": the ring is corrupted");
     }
 
     // ---------------------------------------------------------------- accessors

@@ -87,9 +87,6 @@ public final class MpscRing implements MessageRing {
     /** How long a record may stay claimed-but-uncommitted before the consumer checks its claimer. */
     public static final long STALL_NANOS = 1_000_000;
 
-    /** Polls of one stalled position between two clock reads (a power of two). */
-    static final int POLLS_PER_CLOCK_READ = 16;
-
     private static final VarHandle HEAD_CACHE;
 
     static {
@@ -113,6 +110,8 @@ public final class MpscRing implements MessageRing {
     private final WaitPoint notEmpty;
     private final WaitPoint notFull;
     private final MpscAnnounceTable announces;
+    /** Consumer-local: what to do at an uncommitted record, and how long it has been one. */
+    private final MpscRecovery recovery;
     /** This process's pid and start token as the one 8-byte word a claim's header carries. */
     private final long producerIdentity = RecordLayout.pairWord(
         ProcessIdentity.current().pid(), ProcessIdentity.current().startToken());
@@ -120,12 +119,6 @@ public final class MpscRing implements MessageRing {
     /** Producers' last acquire-loaded head, shared by this process's producer threads (opaque). */
     @SuppressWarnings("unused")
     private long headCache;
-    /** Consumer-local: the position where it last found an uncommitted record, and since when. */
-    private long stallPosition = -1;
-    private long stallSince;
-    private int stallPolls;
-    /** Consumer-local: records and bytes skipped as claimed by dead producers. */
-    private long deadRecordsSkipped;
 
     private MpscRing(Region region, RingGeometry geometry) {
         this.name = region.name();
@@ -139,6 +132,7 @@ public final class MpscRing implements MessageRing {
         this.notEmpty = new WaitPoint(body, MpscRingLayout.NOT_EMPTY_OFFSET);
         this.notFull = new WaitPoint(body, MpscRingLayout.NOT_FULL_OFFSET);
         this.announces = new MpscAnnounceTable(name, body, geometry.slots());
+        this.recovery = new MpscRecovery(body, data, capacity, announces);
         this.headCache = OrderedAccess.getLongAcquire(body, HEAD_OFFSET);
     }
 
@@ -272,7 +266,7 @@ public final class MpscRing implements MessageRing {
                 // Acquire: pairs with the producer's release of the length (commit or claim).
                 int length = OrderedAccess.getIntAcquire(data, index + LENGTH_OFFSET);
                 if (length <= 0) {
-                    long next = MpscRecovery.afterStall(this, position, index, length);
+                    long next = recovery.afterStall(position, index, length);
                     if (next == position) {
                         if (position == consumed && head != position) {
                             // Nothing to deliver: zero now, while no one waits for this thread.
@@ -343,7 +337,7 @@ public final class MpscRing implements MessageRing {
 
     /** Records this consumer skipped because their claimers died before committing them. */
     public long deadRecordsSkipped() {
-        return deadRecordsSkipped;
+        return recovery.deadRecordsSkipped();
     }
 
     @Override
@@ -381,48 +375,6 @@ public final class MpscRing implements MessageRing {
 
     private void signalNotFull() {
         notFull.signalAll();
-    }
-
-    // ---- for MpscRecovery (consumer side, same thread) ----
-
-    MemorySegment body() {
-        return body;
-    }
-
-    int capacityBytes() {
-        return capacity;
-    }
-
-    MpscAnnounceTable announces() {
-        return announces;
-    }
-
-    /**
-     * Whether the consumer has found {@code position} empty or uncommitted for
-     * {@link #STALL_NANOS}. Cheap on purpose (one clock read per new position, then one per
-     * {@link #POLLS_PER_CLOCK_READ} polls), since every empty poll asks; so a consumer that polls
-     * rarely notices a dead claim after that many polls past the stall time.
-     */
-    boolean stalledLongEnough(long position) {
-        if (stallPosition != position) {
-            stallPosition = position;
-            stallPolls = 0;
-            stallSince = System.nanoTime();
-            return false;
-        }
-        if ((++stallPolls & (POLLS_PER_CLOCK_READ - 1)) != 0) {
-            return false;
-        }
-        long now = System.nanoTime();
-        if (now - stallSince < STALL_NANOS) {
-            return false;
-        }
-        stallSince = now; // if the claimer is alive, check again after another STALL_NANOS
-        return true;
-    }
-
-    void countDeadRecord() {
-        deadRecordsSkipped++;
     }
 
     @Override
