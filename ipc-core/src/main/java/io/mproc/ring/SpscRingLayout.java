@@ -15,7 +15,7 @@ import io.mproc.wait.WaitPointLayout;
  *        | maxMessageLength; read-only after create   |
  *   128  +--------------------------------------------+
  *        | tail (long): producer position, bytes ever |  written by the producer only, for
- *        | committed; monotonic, index = tail & mask  |  its successor; consumers poll headers
+ *        | committed; monotonic, index = tail &amp; mask  |  its successor; consumers poll headers
  *   256  +--------------------------------------------+
  *        | head (long): consumer position             |  written by the consumer only
  *   384  +--------------------------------------------+

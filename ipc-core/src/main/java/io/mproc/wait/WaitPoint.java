@@ -85,6 +85,9 @@ public final class WaitPoint {
         }
     }
 
+    /** How far the sleep slice of a long wait grows: 5 × 20 ms by default. */
+    static final int MAX_SLICE_FACTOR = 5;
+
     /**
      * The blocking half of the protocol, without spinning: registers as a waiter, then sleeps
      * on the futex until {@code condition} holds or the deadline passes, waking now and then to
@@ -96,9 +99,6 @@ public final class WaitPoint {
      *
      * @return true if the condition holds, false if the deadline passed first
      */
-    /** How far the sleep slice of a long wait grows: 5 × 20 ms by default. */
-    static final int MAX_SLICE_FACTOR = 5;
-
     boolean sleepUntil(WaitCondition condition, long deadlineNanos, long sliceNanos) throws InterruptedException {
         long sequenceOffset = offset + WaitPointLayout.SEQUENCE_OFFSET;
         long waitersOffset = offset + WaitPointLayout.WAITERS_OFFSET;
