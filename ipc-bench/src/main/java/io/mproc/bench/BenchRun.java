@@ -1,5 +1,6 @@
 package io.mproc.bench;
 
+import io.mproc.bench.floor.FloorDrift;
 import io.mproc.bench.floor.FloorSuite;
 import io.mproc.bench.harness.FixedRateSuite;
 import io.mproc.bench.harness.HandoffSuite;
@@ -69,6 +70,7 @@ public final class BenchRun {
                     + Quantity.format(figure.value(), figure.unit()));
             });
             BenchContext context = new BenchContext(options.profile(), out, shmDir, pinning, results);
+            Optional<FloorDrift> drift = Optional.empty();
             for (Suite suite : suites) {
                 if (!options.selects(suite.name())) {
                     continue;
@@ -89,10 +91,12 @@ public final class BenchRun {
                     broken.printStackTrace(System.out);
                 }
                 durations.add(String.format(Locale.ROOT, "%s %.1f s", suite.name(), (System.nanoTime() - start) / 1e9));
+                drift = checkFloor(suite, drift, context, results);
             }
             if (!durations.isEmpty()) {
                 context.note("time per suite: " + String.join(", ", durations));
             }
+            drift.flatMap(FloorDrift::note).ifPresent(context::note);
             List<Assessment> assessments = TargetCatalog.standard().assess(results);
             for (Assessment a : assessments) {
                 if (a.hasRatio()) {
@@ -108,6 +112,27 @@ public final class BenchRun {
         } finally {
             deleteTree(shmDir);
         }
+    }
+
+    /**
+     * After the floors suite: the drift probe, if this run can have one; after any other: a
+     * probe of the cache-line floor (a failed probe is a note, never a failed run).
+     */
+    private static Optional<FloorDrift> checkFloor(Suite suite, Optional<FloorDrift> drift, BenchContext context,
+                                                   Results results) {
+        try {
+            if (suite.name().equals(TargetCatalog.FLOORS)) {
+                return FloorDrift.after(context, results);
+            }
+            if (drift.isPresent()) {
+                drift.get().probe(suite.name(), context);
+            }
+        } catch (IOException failed) {
+            context.note("cache-line floor re-check after " + suite.name() + " failed: " + failed.getMessage());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return drift;
     }
 
     /** A directory of this run for mapped files: /dev/shm when present, the temp dir otherwise. */

@@ -1,0 +1,106 @@
+package io.mproc.bench.floor;
+
+import static io.mproc.bench.result.TargetCatalog.CACHE_LINE_FLOOR;
+import static io.mproc.bench.result.TargetCatalog.FLOORS;
+import static io.mproc.bench.result.TargetCatalog.RTT_MEDIAN;
+
+import io.mproc.bench.BenchContext;
+import io.mproc.bench.Counts;
+import io.mproc.bench.machine.CpuList;
+import io.mproc.bench.machine.PinningPlan;
+import io.mproc.bench.result.Figure;
+import io.mproc.bench.result.FigureKey;
+import io.mproc.bench.result.Quantity;
+import io.mproc.bench.result.Results;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Re-measures the C cache-line floor briefly after each suite. Every ratio in the report is
+ * against floors measured at the start of the run; on a VM the two CPUs can be moved to other
+ * physical cores mid-run (cross-die placements make every cache-line transfer several times
+ * slower), and then the figures of the suites that ran under the other placement are not
+ * comparable with the floor. Each probe is a figure of its own
+ * ({@code floors/c-cache-line-spin-after-<suite>}), and the report's header says plainly which
+ * suites ran while the floor had moved by more than {@link #TOLERANCE}.
+ */
+public final class FloorDrift {
+    /** How far a probe may stray from the start floor before the report calls it a move. */
+    static final double TOLERANCE = 1.25;
+    /** About 15 ms of spinning: enough for a stable median, cheap between suites. */
+    private static final Counts PROBE = new Counts(20_000, 1, 100_000);
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    private final NativeFloorProgram program;
+    private final int cpuA;
+    private final int cpuB;
+    private final double startFloor;
+    private final List<String> moved = new ArrayList<>();
+    private final List<String> probes = new ArrayList<>();
+
+    FloorDrift(NativeFloorProgram program, int cpuA, int cpuB, double startFloor) {
+        this.program = program;
+        this.cpuA = cpuA;
+        this.cpuB = cpuB;
+        this.startFloor = startFloor;
+    }
+
+    /**
+     * A probe for this run, if it can have one: the floors suite measured the cache-line floor
+     * (the reference), there are two CPUs, and the C program builds.
+     */
+    public static Optional<FloorDrift> after(BenchContext context, Results results)
+        throws IOException, InterruptedException {
+        Optional<Figure> start = results.find(new FigureKey(FLOORS, CACHE_LINE_FLOOR, RTT_MEDIAN));
+        if (start.isEmpty() || CpuList.allowed().size() < 2) {
+            return Optional.empty();
+        }
+        NativeFloorProgram program;
+        try {
+            program = NativeFloorProgram.build(context.outDir());
+        } catch (NativeFloorProgram.UnavailableException unavailable) {
+            return Optional.empty();
+        }
+        PinningPlan pin = context.pinning();
+        return Optional.of(new FloorDrift(program, pin.enabled() ? pin.measuringCpu() : -1,
+            pin.enabled() ? pin.peerCpu() : -1, start.get().value()));
+    }
+
+    /** Measures the floor now, after {@code suite}, and records it. */
+    public void probe(String suite, BenchContext context) throws IOException, InterruptedException {
+        double median = program.run("spin", cpuA, cpuB, PROBE, TIMEOUT).median();
+        context.sink().add(record(suite, median));
+    }
+
+    /** Remembers a probe's median for the note; returns its figure. */
+    Figure record(String suite, double median) {
+        probes.add(suite + " " + Quantity.format(median, "ns"));
+        if (movedFrom(startFloor, median)) {
+            moved.add(suite);
+        }
+        return new Figure(FLOORS, CACHE_LINE_FLOOR + "-after-" + suite, RTT_MEDIAN, median, "ns");
+    }
+
+    /** The report's note: every probe, and a warning naming the suites that ran after a move. */
+    public Optional<String> note() {
+        if (probes.isEmpty()) {
+            return Optional.empty();
+        }
+        String checks = String.format(Locale.ROOT, "cache-line floor re-measured after each suite (start %s): %s",
+            Quantity.format(startFloor, "ns"), String.join(", ", probes));
+        if (moved.isEmpty()) {
+            return Optional.of(checks + "; no move beyond " + TOLERANCE + "×");
+        }
+        return Optional.of("**" + checks + ". The floor had moved by more than " + TOLERANCE + "× when re-measured"
+            + " after: " + String.join(", ", moved) + ". The VM's CPUs were placed differently then, so those suites'"
+            + " figures (and their ratios to the start floor) may come from another placement: rerun them.**");
+    }
+
+    static boolean movedFrom(double start, double now) {
+        return now > start * TOLERANCE || now < start / TOLERANCE;
+    }
+}
