@@ -30,7 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class MpmcJcstressTest {
     private static final Pattern SUMMARY = Pattern.compile(
         "\\(Results: (\\d+) planned; (\\d+) passed, (\\d+) failed, (\\d+) soft errs, (\\d+) hard errs\\)");
-    private static final int TESTS = 6;
+    private static final int TESTS = 8;
 
     @Test
     void noForbiddenOutcome() throws InterruptedException {
