@@ -11,6 +11,8 @@ import static io.mproc.ring.MpmcRingLayout.TYPE_OFFSET;
 import io.mproc.memory.OrderedAccess;
 import io.mproc.wait.WaitPoint;
 import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.lang.foreign.ValueLayout;
 
 /**
@@ -34,10 +36,22 @@ final class MpmcProducerSide {
     /**
      * A read frontier this handle has seen (the frontier never moves back, so it stays a lower
      * bound): producers of a bounded ring check the limit against it before reading the head
-     * line, which consumers keep writing. Shared by the handle's threads without
-     * synchronisation: any value one of them stored is a valid lower bound.
+     * line, which consumers keep writing. Shared by the handle's threads with opaque accesses
+     * ({@link #KNOWN_READ_FRONTIER}): atomic (a plain long may tear, and a torn value could
+     * pass the frontier), no ordering needed, since any value one of them stored is a valid
+     * lower bound.
      */
     private long knownReadFrontier;
+    private static final VarHandle KNOWN_READ_FRONTIER;
+
+    static {
+        try {
+            KNOWN_READ_FRONTIER = MethodHandles.lookup().findVarHandle(MpmcProducerSide.class, "knownReadFrontier",
+                long.class);
+        } catch (ReflectiveOperationException impossible) {
+            throw new ExceptionInInitializerError(impossible);
+        }
+    }
 
     /** For the ring described as {@code ring} (in error messages), of {@code slots} slots holding at most {@code limit}. */
     MpmcProducerSide(String ring, MemorySegment body, int slots, int limit, int myPid, int myToken,
@@ -146,11 +160,13 @@ final class MpmcProducerSide {
      * frontier scanned afresh from the head (see {@link MpmcRing}'s class comment).
      */
     private boolean belowLimit(long position) {
-        if (position - knownReadFrontier < limit) {
+        // Opaque, both: see the field.
+        long known = (long) KNOWN_READ_FRONTIER.getOpaque(this);
+        if (position - known < limit) {
             return true;
         }
-        long head = frontiers.readFrontier(Math.max(knownReadFrontier, frontiers.headHint()));
-        knownReadFrontier = head;
+        long head = frontiers.readFrontier(Math.max(known, frontiers.headHint()));
+        KNOWN_READ_FRONTIER.setOpaque(this, head);
         return position - head < limit;
     }
 
