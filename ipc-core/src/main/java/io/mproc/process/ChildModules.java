@@ -86,13 +86,18 @@ final class ChildModules {
         if (upgradeSet) {
             options.add("--upgrade-module-path=" + absolute(upgradeModulePath));
         }
+        // A class-path parent's boot layer is the default roots' closure, which a child whose
+        // main class is named alone resolves anyway: its roots need naming only when a module
+        // path, --add-modules or mproc as a module made them differ from the default.
         // java.base is always resolved; naming it would only lengthen the command line.
         Set<String> roots = new TreeSet<>(bootModules);
         roots.remove("java.base");
-        if (!roots.isEmpty()) {
+        if (!roots.isEmpty() && (modulePathSet || upgradeSet || addedModules || mproc.isNamed())) {
             options.add("--add-modules=" + String.join(",", roots));
         }
-        options.addAll(forwarded);
+        for (String option : forwarded) {
+            options.add(option.startsWith("--patch-module=") ? absolutePatch(option) : option);
+        }
         String nativeAccess = "--enable-native-access=" + mproc.getName();
         if (mproc.isNamed() && !forwarded.contains(nativeAccess)) {
             options.add(nativeAccess);
@@ -117,6 +122,14 @@ final class ChildModules {
         Set<String> names = new TreeSet<>();
         ModuleLayer.boot().modules().forEach(module -> names.add(module.getName()));
         return names;
+    }
+
+    /** A {@code --patch-module=module=path} option with its path made absolute. */
+    private static String absolutePatch(String option) {
+        String value = option.substring("--patch-module=".length());
+        int equals = value.indexOf('=');
+        return equals < 0 ? option
+            : "--patch-module=" + value.substring(0, equals + 1) + absolute(value.substring(equals + 1));
     }
 
     /** {@code path} with every entry absolute (the child's working directory may differ). */

@@ -32,7 +32,11 @@ import java.util.TreeMap;
  *       {@code --add-reads}, {@code --add-exports}, {@code --add-opens}, {@code --patch-module},
  *       {@code --limit-modules}, {@code --enable-native-access}, {@code --illegal-native-access}
  *       and {@code --enable-preview} (options from {@code JDK_JAVA_OPTIONS} reach the child
- *       through the environment it inherits);</li>
+ *       through the environment it inherits; an argument file deleted since the parent started
+ *       cannot be read again, and a warning says that its options do not reach the child; the
+ *       {@code Add-Opens} / {@code Add-Exports} / {@code Enable-Native-Access} attributes of a
+ *       {@code java -jar} parent's manifest do not either, since a child runs mproc's main
+ *       class, not the jar: give them to the child with {@code jvmOptions});</li>
  *   <li>{@code --enable-native-access=<module>} for mproc's own module when mproc is a module:
  *       the jar is the automatic module {@code io.mproc.core}.</li>
  * </ul>
@@ -44,8 +48,8 @@ import java.util.TreeMap;
  * re-created by its own class, as Java serialisation does. Opening its package to mproc
  * ({@code opens app to io.mproc.core;}) lets it travel in the compact form, without Java
  * serialisation, which makes a cold start about as fast as from a class path parent (57 ms
- * against 50 ms for start and join on the machine this was measured on; some 100 ms without the
- * {@code opens}). A {@link JvmProcess#method static method target} must be
+ * against 50 ms for start and join, measured by hand on the development VM while it was busy;
+ * some 100 ms without the {@code opens}). A {@link JvmProcess#method static method target} must be
  * public in an exported package, or in a package opened to mproc, else
  * {@link JvmProcess#method} says which package to open. mproc itself must be in the boot layer
  * (class path or module path), not in a module layer the application makes at run time, which

@@ -20,7 +20,7 @@ import java.util.Set;
  * {@code -m}/{@code --module} or {@code -jar}; what follows belongs to the program. An argument
  * file ({@code @file}) among the options is expanded as the launcher does: tokens separated by
  * white space, single or double quotes around a token with spaces, backslash escapes inside
- * quotes, a line that starts with {@code #} is a comment; {@code @@x} is the literal
+ * quotes, a {@code #} where a token would start comments out the rest of the line; {@code @@x} is the literal
  * {@code @x}, and {@code --disable-@files} stops the expansion. Options taken from the
  * {@code JDK_JAVA_OPTIONS} environment variable are not on the command line: a child inherits
  * the variable itself.
@@ -74,11 +74,13 @@ final class LauncherArguments {
         List<String> pending = new ArrayList<>(arguments);
         boolean expandFiles = true;
         for (int i = 0; i < pending.size(); i++) {
-            String argument = pending.get(i);
-            if (expandFiles && argument.startsWith("@") && !argument.startsWith("@@")) {
-                pending.addAll(i + 1, readArgumentFile(Path.of(argument.substring(1))));
-                continue;
+            if (expandFiles) {
+                expandAt(pending, i);
             }
+            if (i >= pending.size()) {
+                break;
+            }
+            String argument = pending.get(i);
             if (!argument.startsWith("-") || LAST.contains(argument) || argument.startsWith("--module=")) {
                 break;
             }
@@ -92,7 +94,10 @@ final class LauncherArguments {
             if (equals > 0 && argument.startsWith("--")) {
                 value = argument.substring(equals + 1);
             } else if (WITH_VALUE.contains(argument) && i + 1 < pending.size()) {
-                value = pending.get(++i);
+                if (expandFiles) {
+                    expandAt(pending, i + 1); // the launcher expands a value's @file too
+                }
+                value = i + 1 < pending.size() ? pending.get(++i) : null;
             } else {
                 value = null;
             }
@@ -106,17 +111,33 @@ final class LauncherArguments {
     }
 
     /**
-     * The arguments in an argument file, split as the launcher splits them. An unreadable file
-     * gives none: the launcher would have refused to start with it, so it was no argument file.
+     * Replaces an argument file at {@code index} by its arguments (the launcher does not expand
+     * files named inside files). One that cannot be read any more (a tool may delete it once
+     * the JVM started) gives none, with a warning: its module options do not reach children.
      */
-    static List<String> readArgumentFile(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, nativeCharset());
-        } catch (IOException | RuntimeException unreadable) {
-            return List.of();
+    private static void expandAt(List<String> pending, int index) {
+        if (index >= pending.size()) {
+            return;
         }
-        return split(text);
+        String argument = pending.get(index);
+        if (!argument.startsWith("@") || argument.startsWith("@@")) {
+            return;
+        }
+        pending.remove(index);
+        Path file = Path.of(argument.substring(1));
+        try {
+            pending.addAll(index, readArgumentFile(file));
+        } catch (IOException unreadable) {
+            System.getLogger(LauncherArguments.class.getName()).log(System.Logger.Level.WARNING,
+                "mproc cannot read the argument file " + file.toAbsolutePath() + " of this JVM's command line ("
+                    + unreadable + "): module options in it (--add-opens, --add-exports, ...) will not reach "
+                    + "child JVMs; give them directly on the command line");
+        }
+    }
+
+    /** The arguments in an argument file, split as the launcher splits them. */
+    static List<String> readArgumentFile(Path file) throws IOException {
+        return split(Files.readString(file, nativeCharset()));
     }
 
     /** The encoding of command lines and argument files: the platform's. */

@@ -62,4 +62,19 @@ class LauncherArgumentsTest {
         Files.writeString(file, "--add-opens=x/y=z");
         assertEquals(List.of(), LauncherArguments.moduleGraphOptions(List.of("--disable-@files", "@" + file)));
     }
+
+    @Test
+    void anArgumentFileAsAnOptionsValueIsExpandedAsTheLauncherDoes() throws Exception {
+        Path file = directory.resolve("value");
+        Files.writeString(file, "java.base/java.lang=ALL-UNNAMED");
+        assertEquals(List.of("--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-reads=a=b"),
+            LauncherArguments.moduleGraphOptions(List.of("--add-opens", "@" + file, "--add-reads=a=b", "Main")));
+    }
+
+    @Test
+    void anArgumentFileGoneSinceLaunchGivesNoOptionsAndNoFailure() {
+        Path gone = directory.resolve("deleted-by-the-ide");
+        assertEquals(List.of("--add-reads=a=b"),
+            LauncherArguments.moduleGraphOptions(List.of("@" + gone, "--add-reads=a=b", "Main")));
+    }
 }
