@@ -187,6 +187,8 @@ final class MpmcProducerSide {
         if (MpmcControl.lapDistance(control, frontiers.lapOf(position)) == -1) {
             return true;
         }
-        return position - frontiers.readFrontier(frontiers.headHint()) >= limit;
+        // Without a limit below the slot count, the slot check above is the whole answer: a
+        // blocked producer's wait evaluates this on every spin, so the head line is not read.
+        return limit != slots && position - frontiers.readFrontier(frontiers.headHint()) >= limit;
     }
 }

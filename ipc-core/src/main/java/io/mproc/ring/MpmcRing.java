@@ -238,7 +238,7 @@ public final class MpmcRing implements MessageRing {
 
     /**
      * Whether a producer would find no room now (a snapshot): the limit is reached, or the slot
-     * at the tail is still held from the previous lap. A slot held by a dead owner counts as
+     * at the write frontier is still held from the previous lap. A slot held by a dead owner counts as
      * full until a producer's claim frees it.
      */
     public boolean isFull() {
