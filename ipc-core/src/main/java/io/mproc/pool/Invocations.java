@@ -1,5 +1,6 @@
 package io.mproc.pool;
 
+import io.mproc.wait.WaitStrategy;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -19,9 +20,7 @@ final class Invocations {
 
     /** The {@link System#nanoTime()} deadline {@code timeout} from now; {@link Long#MAX_VALUE} if too far. */
     static long deadline(long timeout, TimeUnit unit) {
-        long nanos = unit.toNanos(timeout);
-        long now = System.nanoTime();
-        return nanos >= Long.MAX_VALUE - Math.max(0, now) ? Long.MAX_VALUE : now + Math.max(0, nanos);
+        return WaitStrategy.deadlineAfter(timeout, unit);
     }
 
     /** Submits every task, waits for all (or the deadline: the unfinished are cancelled). */

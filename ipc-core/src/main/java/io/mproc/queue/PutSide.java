@@ -52,7 +52,7 @@ final class PutSide<E> {
         countPut();
         // The clock is read only if there is no room at once: most puts never wait.
         long index = ring.tryClaim(length);
-        if (index < 0 && (index = claimBefore(length, QueueWaiter.deadline(timeout, unit))) < 0) {
+        if (index < 0 && (index = claimBefore(length, WaitStrategy.deadlineAfter(timeout, unit))) < 0) {
             return false;
         }
         write(element, index);

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
  * How the blocking calls of one {@link SharedQueue} handle wait: for room, for an element or
  * (a {@link JoinableQueue}'s {@code join}) for the task count, in slices of at most the ring's
  * {@link QueueRing#recheckNanos()}, until a deadline ({@link WaitStrategy#FOREVER} or a
- * {@link System#nanoTime()} value from {@link #deadline}). After every slice a closed queue
+ * {@link System#nanoTime()} value from {@link WaitStrategy#deadlineAfter(long, TimeUnit)}). After every slice a closed queue
  * throws. Deadlines are computed only once a call has found it must wait, so most calls never
  * read the clock.
  */
@@ -88,14 +88,5 @@ final class QueueWaiter {
         ring.notEmpty().signalAll();
         ring.notFull().signalAll();
         state.allDone().signalAll();
-    }
-
-    static long deadline(long timeout, TimeUnit unit) {
-        long nanos = unit.toNanos(timeout);
-        if (nanos <= 0) {
-            return System.nanoTime();
-        }
-        long deadline = System.nanoTime() + nanos;
-        return nanos == Long.MAX_VALUE || deadline == WaitStrategy.FOREVER ? WaitStrategy.FOREVER : deadline;
     }
 }

@@ -288,7 +288,7 @@ public class SharedQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
      * {@link #poll(long, TimeUnit)} does; returns false if none came in time.
      */
     public boolean pollInPlace(InPlaceReader reader, long timeout, TimeUnit unit) throws InterruptedException {
-        return pollInPlace(reader) || takeSide.pollInPlaceBefore(reader, QueueWaiter.deadline(timeout, unit));
+        return pollInPlace(reader) || takeSide.pollInPlaceBefore(reader, WaitStrategy.deadlineAfter(timeout, unit));
     }
 
     /** As {@link #pollInPlace(InPlaceReader)}, waiting for a message as {@link #take()} does. */

@@ -1,5 +1,6 @@
 package io.mproc.queue;
 
+import io.mproc.wait.WaitStrategy;
 import io.mproc.ring.MessageHandler;
 import java.util.Collection;
 import java.util.Objects;
@@ -38,7 +39,7 @@ final class TakeSide<E> {
     E poll(long timeout, TimeUnit unit) throws InterruptedException {
         // The clock is read only if nothing is there at once.
         E element = poll();
-        return element != null ? element : pollBefore(QueueWaiter.deadline(timeout, unit));
+        return element != null ? element : pollBefore(WaitStrategy.deadlineAfter(timeout, unit));
     }
 
     /** Takes the next element, waiting for one until the deadline; null if none came in time. */

@@ -3,7 +3,6 @@ package io.mproc.sync;
 import io.mproc.wait.WaitCondition;
 import io.mproc.wait.WaitPoint;
 import io.mproc.wait.WaitStrategy;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,12 +21,12 @@ final class Waiting {
 
     /** The deadline {@code time unit} from now ({@link WaitStrategy#FOREVER} if too far to express). */
     static long deadlineAfter(long time, TimeUnit unit) {
-        return WaitStrategy.deadlineAfter(Duration.of(time, unit.toChronoUnit()));
+        return WaitStrategy.deadlineAfter(time, unit);
     }
 
     /** The deadline {@code nanos} from now. */
     static long deadlineAfterNanos(long nanos) {
-        return WaitStrategy.deadlineAfter(Duration.ofNanos(nanos));
+        return WaitStrategy.deadlineAfter(nanos, TimeUnit.NANOSECONDS);
     }
 
     /** Nanoseconds left until {@code deadline}; {@link Long#MAX_VALUE} for {@link WaitStrategy#FOREVER}. */

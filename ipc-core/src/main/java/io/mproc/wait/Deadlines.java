@@ -30,6 +30,14 @@ final class Deadlines {
         } catch (ArithmeticException tooLong) {
             return WaitStrategy.FOREVER;
         }
+        return afterNanos(nanos);
+    }
+
+    /** As {@link #after(Duration)} for {@code nanos} (saturated at {@link Long#MAX_VALUE}, as {@code TimeUnit.toNanos} does). */
+    static long afterNanos(long nanos) {
+        if (nanos <= 0) {
+            return System.nanoTime();
+        }
         long now = System.nanoTime();
         long deadline = now + nanos;
         // Overflow past Long.MAX_VALUE (or landing on it) means "longer than we can measure".

@@ -82,4 +82,9 @@ public interface WaitStrategy {
     static long deadlineAfter(java.time.Duration timeout) {
         return Deadlines.after(timeout);
     }
+
+    /** As {@link #deadlineAfter(java.time.Duration)}, for {@code timeout} in {@code unit} (no allocation). */
+    static long deadlineAfter(long timeout, java.util.concurrent.TimeUnit unit) {
+        return Deadlines.afterNanos(unit.toNanos(timeout));
+    }
 }

@@ -55,6 +55,14 @@ class SharedEventCrossProcessTest extends CrossProcessTest {
     }
 
     @Test
+    void aTimeoutTooLongForADurationMeansWaitWithoutLimit() throws Exception {
+        try (SharedEvent event = SharedEvent.create(namespace, "forever")) {
+            event.set();
+            assertTrue(event.await(Long.MAX_VALUE, TimeUnit.DAYS), "a set event, whatever the timeout");
+        }
+    }
+
+    @Test
     void setInOneProcessWakesWaitersInAnotherAndClearMakesThemWaitAgain() throws Exception {
         try (SharedEvent event = SharedEvent.create(namespace, "ev");
              SyncDriver child = SyncDriver.start(namespace.name())) {

@@ -200,6 +200,16 @@ class WaitStrategyTest {
         assertTrue(WaitStrategy.deadlineAfter(Duration.ofSeconds(-1)) - System.nanoTime() <= 0);
     }
 
+    @Test
+    void deadlineAfterATimeUnitSaturatesToForeverEvenForUnitsDurationCannotHold() {
+        assertEquals(WaitStrategy.FOREVER, WaitStrategy.deadlineAfter(Long.MAX_VALUE, TimeUnit.DAYS));
+        assertEquals(WaitStrategy.FOREVER, WaitStrategy.deadlineAfter(Long.MAX_VALUE, TimeUnit.NANOSECONDS));
+        assertTrue(WaitStrategy.deadlineAfter(-1, TimeUnit.SECONDS) - System.nanoTime() <= 0);
+        assertTrue(WaitStrategy.deadlineAfter(0, TimeUnit.SECONDS) - System.nanoTime() <= 0);
+        long inOneSecond = WaitStrategy.deadlineAfter(1, TimeUnit.SECONDS) - System.nanoTime();
+        assertTrue(inOneSecond > 0 && inOneSecond <= TimeUnit.SECONDS.toNanos(1), "deadline in " + inOneSecond + " ns");
+    }
+
     private Thread sleepUntilFlag() {
         return Thread.ofPlatform().start(() -> {
             try {
