@@ -37,18 +37,18 @@ public enum UnixSignal {
      * a number without a common name.
      */
     public static String nameOf(int number) {
+        for (UnixSignal signal : values()) {
+            if (signal.number == number) {
+                return "SIG" + signal.name();
+            }
+        }
+        // Signals that end processes but are not sent through mproc, hence not constants.
         return switch (number) {
-            case 1 -> "SIGHUP";
-            case 2 -> "SIGINT";
-            case 3 -> "SIGQUIT";
             case 6 -> "SIGABRT";
-            case 9 -> "SIGKILL";
-            case 10 -> "SIGUSR1";
+            case 7 -> "SIGBUS";
             case 11 -> "SIGSEGV";
-            case 12 -> "SIGUSR2";
             case 13 -> "SIGPIPE";
             case 14 -> "SIGALRM";
-            case 15 -> "SIGTERM";
             default -> "signal " + number;
         };
     }
