@@ -150,15 +150,10 @@ public final class StartupCacheBuilder {
             command.add("-XX:-AOTRecordTraining");
         }
         command.add("-Dmproc.process.startupCache=off");
-        ProcessBuilder builder = new ProcessBuilder(command);
         if (classPath != null) {
             command.add("-cp");
             command.add(classPath.toString());
-        } else {
-            builder.directory(Files.createDirectories(emptyDirectory).toFile());
         }
-        // Without -cp the launcher would take this variable's class path.
-        builder.environment().remove("CLASSPATH");
         if (training.mprocModule() != null) {
             command.add("--module");
             command.add(training.mprocModule() + "/" + StartupTraining.class.getName());
@@ -167,6 +162,12 @@ public final class StartupCacheBuilder {
         }
         command.add(trainingRoot.toString());
         command.add(kind);
+        ProcessBuilder builder = new ProcessBuilder(command);
+        if (classPath == null) {
+            builder.directory(Files.createDirectories(emptyDirectory).toFile());
+        }
+        // Without -cp the launcher would take this variable's class path.
+        builder.environment().remove("CLASSPATH");
         System.out.println("mproc startup cache " + key + ": training the " + kind + " cache");
         System.out.flush();
         Process run = builder.redirectErrorStream(true)
