@@ -23,7 +23,11 @@ import java.lang.foreign.MemorySegment;
  * frontier</b>, and whoever reads a stale hint steps over the slots already claimed from there
  * ({@link #writeFrontier}, {@link #readFrontier}, and the loops of {@link MpmcProducerSide} and
  * {@link MpmcConsumerSide}). A hint is at most one lap behind: a claimer stores it while its own
- * slot is still claimed, and nobody passes a claimed slot by more than a lap.
+ * slot is still claimed, and nobody passes a claimed slot by more than a lap. The cost of a
+ * lagging hint falls on the next claimer, which steps slot by slot (a control-word load each)
+ * until it finds the frontier or a fresher hint: a step or two after ordinary races, up to a
+ * lap of steps for one operation after a claimer was descheduled between its claim and its
+ * store while the ring went on without it.
  *
  * <p>Which slots lie behind a frontier, for position {@code p} of lap {@code L}: claimed by a
  * writer if the slot's lap is {@code L} in any state but {@code EMPTY}, or later; claimed by a
