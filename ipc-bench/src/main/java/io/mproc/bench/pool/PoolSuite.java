@@ -106,10 +106,15 @@ public final class PoolSuite implements Suite {
             return fired;
         }
 
+        /** Stops the watchdog and waits for it (it ends at once unless it is terminating the pool). */
         @Override
-        public void close() throws InterruptedException {
+        public void close() {
             done.countDown();
-            thread.join();
+            try {
+                thread.join();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt(); // the caller's interrupt stays visible
+            }
         }
     }
 }
