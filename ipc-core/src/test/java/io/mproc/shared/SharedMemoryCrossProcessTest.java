@@ -23,6 +23,7 @@ class SharedMemoryCrossProcessTest extends CrossProcessTest {
         assertThrows(IllegalArgumentException.class, () -> SharedMemory.create(namespace, "block", -1));
         assertThrows(RegionNotFoundException.class, () -> SharedMemory.attach(namespace, "block"));
         try (SharedMemory block = SharedMemory.create(namespace, "block", 100)) {
+            assertEquals(100, block.size());
             assertThrows(RegionExistsException.class, () -> SharedMemory.create(namespace, "block", 100));
             try (SharedMemory attached = SharedMemory.attach(namespace, "block")) {
                 assertEquals(100, attached.size(), "attach takes the creator's size");
@@ -32,8 +33,8 @@ class SharedMemoryCrossProcessTest extends CrossProcessTest {
 
     @Test
     void closeIsPerHandleAndUnlinkWorksOnce() {
-        try (SharedMemory block = SharedMemory.create(namespace, "block", 64);
-             SharedMemory other = SharedMemory.attach(namespace, "block")) {
+        try (SharedMemory block = SharedMemory.create(namespace, "block", 64)) {
+            SharedMemory other = SharedMemory.attach(namespace, "block");
             OrderedAccess.setLongRelease(block.segment(), 0, 42);
             other.close();
             assertFalse(other.isOpen());
