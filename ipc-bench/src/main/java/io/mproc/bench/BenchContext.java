@@ -19,6 +19,7 @@ public final class BenchContext {
     private final PinningPlan pinning;
     private final ResultSink sink;
     private final List<String> notes = new ArrayList<>();
+    private volatile PlacementCheck placement = PlacementCheck.NONE;
 
     public BenchContext(BenchProfile profile, Path outDir, Path shmDir, PinningPlan pinning, ResultSink sink) {
         this.profile = profile;
@@ -48,6 +49,16 @@ public final class BenchContext {
 
     public ResultSink sink() {
         return sink;
+    }
+
+    /** How latency suites learn whether the CPU placement moved since the floors ({@link PlacementCheck#NONE} until known). */
+    public PlacementCheck placement() {
+        return placement;
+    }
+
+    /** Set once the floors suite has measured the reference floor. */
+    public void usePlacementCheck(PlacementCheck check) {
+        this.placement = java.util.Objects.requireNonNull(check, "check");
     }
 
     /** Adds a line to the report header, and prints it now. */

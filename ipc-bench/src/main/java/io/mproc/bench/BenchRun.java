@@ -122,7 +122,9 @@ public final class BenchRun {
                                                    Results results) {
         try {
             if (suite.name().equals(TargetCatalog.FLOORS)) {
-                return FloorDrift.after(context, results);
+                Optional<FloorDrift> started = FloorDrift.after(context, results);
+                started.ifPresent(context::usePlacementCheck);
+                return started;
             }
             if (drift.isPresent()) {
                 drift.get().probe(suite.name(), context);

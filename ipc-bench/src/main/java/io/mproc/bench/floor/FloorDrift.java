@@ -6,6 +6,7 @@ import static io.mproc.bench.result.TargetCatalog.RTT_MEDIAN;
 
 import io.mproc.bench.BenchContext;
 import io.mproc.bench.Counts;
+import io.mproc.bench.PlacementCheck;
 import io.mproc.bench.machine.CpuList;
 import io.mproc.bench.machine.PinningPlan;
 import io.mproc.bench.result.Figure;
@@ -28,12 +29,17 @@ import java.util.Optional;
  * ({@code floors/c-cache-line-spin-after-<suite>}), and the report's header says plainly which
  * suites ran while the floor had moved by more than {@link #TOLERANCE}.
  */
-public final class FloorDrift {
+public final class FloorDrift implements PlacementCheck {
     /** How far a probe may stray from the start floor before the report calls it a move. */
     static final double TOLERANCE = 1.25;
     /** About 15 ms of spinning: enough for a stable median, cheap between suites. */
     private static final Counts PROBE = new Counts(20_000, 1, 100_000);
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    /** How long one figure waits at most for the placement to come back before it is retaken. */
+    private static final Duration WAIT_PER_FIGURE = Duration.ofSeconds(3);
+    /** All such waits of a run together, so that a VM that stays moved cannot stretch a run much. */
+    private static final Duration WAIT_BUDGET = Duration.ofSeconds(20);
+    private static final long WAIT_STEP_MILLIS = 250;
 
     private final NativeFloorProgram program;
     private final int cpuA;
@@ -41,6 +47,9 @@ public final class FloorDrift {
     private final double startFloor;
     private final List<String> moved = new ArrayList<>();
     private final List<String> probes = new ArrayList<>();
+    private double lastProbe = Double.NaN;
+    /** What is left of the run's time for waiting on a placement to come back. */
+    private long waitBudgetNanos = WAIT_BUDGET.toNanos();
 
     FloorDrift(NativeFloorProgram program, int cpuA, int cpuB, double startFloor) {
         this.program = program;
@@ -72,8 +81,39 @@ public final class FloorDrift {
 
     /** Measures the floor now, after {@code suite}, and records it. */
     public void probe(String suite, BenchContext context) throws IOException, InterruptedException {
-        double median = program.run("spin", cpuA, cpuB, PROBE, TIMEOUT).median();
-        context.sink().add(record(suite, median));
+        context.sink().add(record(suite, measure()));
+    }
+
+    @Override
+    public boolean held() throws IOException, InterruptedException {
+        return !movedFrom(startFloor, measure());
+    }
+
+    @Override
+    public boolean awaitReturn() throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        long limit = Math.min(WAIT_PER_FIGURE.toNanos(), waitBudgetNanos);
+        try {
+            while (System.nanoTime() - start < limit) {
+                Thread.sleep(WAIT_STEP_MILLIS);
+                if (held()) {
+                    return true;
+                }
+            }
+            return false;
+        } finally {
+            waitBudgetNanos -= System.nanoTime() - start;
+        }
+    }
+
+    @Override
+    public String describeLastProbe() {
+        return Quantity.format(lastProbe, "ns") + " (start of the run " + Quantity.format(startFloor, "ns") + ")";
+    }
+
+    private double measure() throws IOException, InterruptedException {
+        lastProbe = program.run("spin", cpuA, cpuB, PROBE, TIMEOUT).median();
+        return lastProbe;
     }
 
     /** Remembers a probe's median for the note; returns its figure. */

@@ -2,6 +2,7 @@ package io.mproc.bench.harness;
 
 import io.mproc.bench.BenchContext;
 import io.mproc.bench.Counts;
+import io.mproc.bench.PlacementCheck;
 import io.mproc.bench.Suite;
 import io.mproc.bench.channel.ChannelCatalog;
 import io.mproc.bench.channel.ChannelSpec;
@@ -90,14 +91,51 @@ public final class PingPongSuite implements Suite {
         }
     }
 
+    /** How many times a latency figure is taken while the CPU placement keeps moving under it. */
+    static final int ATTEMPTS = 3;
+
+    /** One attempt at a figure ({@code number} counts from 1). */
+    interface Attempt<T> {
+        T take(int number) throws Exception;
+    }
+
+    /**
+     * Takes a figure, and takes it again while the context's {@link PlacementCheck} says the CPU
+     * placement moved under it and comes back when waited for: at most {@link #ATTEMPTS} times.
+     * Notes a retaken figure, and in bold one that stayed under a moved placement.
+     */
+    static <T> T underOnePlacement(BenchContext context, String figure, Attempt<T> attempt) throws Exception {
+        PlacementCheck placement = context.placement();
+        for (int number = 1; ; number++) {
+            T taken = attempt.take(number);
+            if (placement.held()) {
+                if (number > 1) {
+                    context.note(figure + ": measured again (attempt " + number
+                        + ") because the CPU placement had moved during an earlier attempt");
+                }
+                return taken;
+            }
+            String probe = placement.describeLastProbe();
+            if (number == ATTEMPTS || !placement.awaitReturn()) {
+                context.note("**" + figure + ": the cache-line floor read " + probe + " right after it was measured:"
+                    + " this figure may come from another CPU placement (attempt " + number + " of " + ATTEMPTS + ")**");
+                return taken;
+            }
+        }
+    }
+
     /**
      * Round trips of {@code channel} with {@code payload} bytes (the pinger pausing {@code gap}
-     * before each timed one), written as figures of {@code suite} and {@code subject}.
+     * before each timed one), written as figures of {@code suite} and {@code subject}. Taken
+     * again (up to {@link #ATTEMPTS} times, after waiting for the placement to come back) when
+     * the cache-line floor probed right after it shows that the CPU placement had moved; a
+     * figure that stays under a moved placement gets a note in bold.
      */
     static void roundTrips(BenchContext context, PingPongHarness harness, PingPongChannel channel, String suite,
                            String subject, int payload, Counts counts, Duration gap) throws Exception {
-        ChannelSpec spec = new ChannelSpec(context.shmDir(), suite + "-" + subject, payload);
-        MeasuringThread.Outcome<RepeatedLatency> outcome = harness.measure(channel, spec, counts, gap);
+        MeasuringThread.Outcome<RepeatedLatency> outcome = underOnePlacement(context, suite + "/" + subject,
+            attempt -> harness.measure(channel,
+                new ChannelSpec(context.shmDir(), suite + "-" + subject + "-" + attempt, payload), counts, gap));
         if (context.pinning().enabled() && !outcome.pinned()) {
             context.note(suite + "/" + subject + ": the measuring thread could not be pinned "
                 + "(run the JVM with --enable-native-access=ALL-UNNAMED)");
