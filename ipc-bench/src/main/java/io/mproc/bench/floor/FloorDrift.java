@@ -38,7 +38,7 @@ public final class FloorDrift implements PlacementCheck {
     /** How long one figure waits at most for the placement to come back before it is retaken. */
     private static final Duration WAIT_PER_FIGURE = Duration.ofSeconds(3);
     /** All such waits of a run together, so that a VM that stays moved cannot stretch a run much. */
-    private static final Duration WAIT_BUDGET = Duration.ofSeconds(20);
+    private static final Duration WAIT_BUDGET = Duration.ofSeconds(8);
     private static final long WAIT_STEP_MILLIS = 250;
 
     private final NativeFloorProgram program;
