@@ -27,7 +27,9 @@ import java.util.Optional;
  * slower), and then the figures of the suites that ran under the other placement are not
  * comparable with the floor. Each probe is a figure of its own
  * ({@code floors/c-cache-line-spin-after-<suite>}), and the report's header says plainly which
- * suites ran while the floor had moved by more than {@link #TOLERANCE}.
+ * suites ran while the floor had moved by more than {@link #TOLERANCE}. It is also the run's
+ * {@link PlacementCheck}: latency suites probe after each figure and take it again when the
+ * placement had moved and comes back.
  */
 public final class FloorDrift implements PlacementCheck {
     /** How far a probe may stray from the start floor before the report calls it a move. */

@@ -108,7 +108,14 @@ public final class PingPongSuite implements Suite {
         PlacementCheck placement = context.placement();
         for (int number = 1; ; number++) {
             T taken = attempt.take(number);
-            if (placement.held()) {
+            boolean held;
+            try {
+                held = placement.held();
+            } catch (java.io.IOException probeFailed) {
+                context.note(figure + ": the placement probe failed (" + probeFailed.getMessage() + "), figure kept");
+                return taken;
+            }
+            if (held) {
                 if (number > 1) {
                     context.note(figure + ": measured again (attempt " + number
                         + ") because the CPU placement had moved during an earlier attempt");
