@@ -12,6 +12,7 @@ import io.mproc.bench.latency.RepeatedLatency;
 import io.mproc.bench.result.Figure;
 import io.mproc.bench.result.TargetCatalog;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,7 +112,7 @@ public final class PingPongSuite implements Suite {
             boolean held;
             try {
                 held = placement.held();
-            } catch (java.io.IOException probeFailed) {
+            } catch (IOException probeFailed) {
                 context.note(figure + ": the placement probe failed (" + probeFailed.getMessage() + "), figure kept");
                 return taken;
             }
