@@ -1,6 +1,7 @@
 package io.mproc.bench.channel.chronicle;
 
 import io.mproc.bench.channel.ChannelSpec;
+import io.mproc.bench.channel.CostedChannel;
 import io.mproc.bench.channel.Payloads;
 import io.mproc.bench.channel.PeerWatch;
 import io.mproc.bench.channel.PingPongChannel;
@@ -28,32 +29,16 @@ import java.nio.file.Path;
  * pages touched for the first time) until the bench side closes it and deletes its directory.
  * Appenders and tailers are created on the thread that uses them, as Chronicle requires.
  */
-public final class ChroniclePingPong implements PingPongChannel {
+public final class ChroniclePingPong extends CostedChannel implements PingPongChannel {
 
     /** Largest payload measured; Chronicle itself takes far larger documents. */
     static final int MAX_PAYLOAD_BYTES = 64 * 1024;
     /** Up to a µs or so per round trip against a ring's few hundred ns: see {@link #relativeCost()}. */
     static final int RELATIVE_COST = 4;
 
-    private final String name;
 
     public ChroniclePingPong(String name) {
-        this.name = name;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public boolean carries(int payloadBytes) {
-        return payloadBytes >= Long.BYTES && payloadBytes <= MAX_PAYLOAD_BYTES;
-    }
-
-    @Override
-    public int relativeCost() {
-        return RELATIVE_COST;
+        super(name, RELATIVE_COST, MAX_PAYLOAD_BYTES);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.mproc.bench.channel.chronicle;
 
 import io.mproc.bench.channel.ChannelSpec;
+import io.mproc.bench.channel.CostedChannel;
 import io.mproc.bench.channel.Payloads;
 import io.mproc.bench.channel.PeerWatch;
 import io.mproc.bench.channel.StreamChannel;
@@ -21,27 +22,16 @@ import java.nio.file.Path;
  * journal), so the producer never waits; every value stays in the queue's files until the bench
  * side closes and deletes it.
  */
-public final class ChronicleStream implements StreamChannel {
+public final class ChronicleStream extends CostedChannel implements StreamChannel {
 
     /** Documents read at most per drain, as a ring's drain batch. */
     static final int BATCH = 1024;
     /** Time per message against a ring's (a few hundred ns against tens): see {@link #relativeCost()}. */
     static final int RELATIVE_COST = 16;
 
-    private final String name;
 
     public ChronicleStream(String name) {
-        this.name = name;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public int relativeCost() {
-        return RELATIVE_COST;
+        super(name, RELATIVE_COST);
     }
 
     @Override

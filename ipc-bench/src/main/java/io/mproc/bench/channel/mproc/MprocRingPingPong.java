@@ -1,6 +1,8 @@
 package io.mproc.bench.channel.mproc;
 
 import io.mproc.bench.channel.ChannelSpec;
+import io.mproc.bench.channel.CostedChannel;
+import io.mproc.bench.channel.Payloads;
 import io.mproc.bench.channel.PeerWatch;
 import io.mproc.bench.channel.PingPongChannel;
 import io.mproc.bench.channel.Pinger;
@@ -24,7 +26,7 @@ import java.lang.foreign.ValueLayout;
  * <p>The payload is {@link ChannelSpec#payloadBytes()} bytes (8 or more) with the sequence in
  * its first 8; the pinger copies a longer echo out into its own array, as a receiver would.
  */
-public final class MprocRingPingPong implements PingPongChannel {
+public final class MprocRingPingPong extends CostedChannel implements PingPongChannel {
 
     /** Data bytes of each ring: one message is in flight at a time, so this is plenty. */
     static final int CAPACITY_BYTES = 64 * 1024;
@@ -34,24 +36,13 @@ public final class MprocRingPingPong implements PingPongChannel {
     private static final String PONG = "pong";
     private static final ValueLayout.OfLong SEQUENCE = ValueLayout.JAVA_LONG_UNALIGNED;
 
-    private final String name;
     private final RingKind kind;
     private final Waiting waiting;
 
     public MprocRingPingPong(String name, RingKind kind, Waiting waiting) {
-        this.name = name;
+        super(name, 1, MAX_MESSAGE_LENGTH);
         this.kind = kind;
         this.waiting = waiting;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public boolean carries(int payloadBytes) {
-        return payloadBytes >= Long.BYTES && payloadBytes <= MAX_MESSAGE_LENGTH;
     }
 
     @Override
@@ -61,7 +52,7 @@ public final class MprocRingPingPong implements PingPongChannel {
 
     @Override
     public Pinger openPinger(ChannelSpec spec, PeerWatch watch) {
-        requireCarried(spec);
+        Payloads.requireCarried(this, spec, MAX_MESSAGE_LENGTH);
         RegionNamespace namespace = RegionNamespace.open(spec.dir(), spec.id());
         try {
             MessageRing ping = kind.create(namespace, PING, CAPACITY_BYTES, MAX_MESSAGE_LENGTH);
@@ -75,20 +66,13 @@ public final class MprocRingPingPong implements PingPongChannel {
 
     @Override
     public Ponger openPonger(ChannelSpec spec, PeerWatch watch) {
-        requireCarried(spec);
+        Payloads.requireCarried(this, spec, MAX_MESSAGE_LENGTH);
         RegionNamespace namespace = RegionNamespace.open(spec.dir(), spec.id());
         try {
             return new PongSide(namespace, kind.attach(namespace, PING), kind.attach(namespace, PONG), waiting, watch);
         } catch (RuntimeException failed) {
             namespace.close();
             throw failed;
-        }
-    }
-
-    private void requireCarried(ChannelSpec spec) {
-        if (!carries(spec.payloadBytes())) {
-            throw new IllegalArgumentException(name + " carries 8 to " + MAX_MESSAGE_LENGTH + " bytes, not "
-                + spec.payloadBytes());
         }
     }
 

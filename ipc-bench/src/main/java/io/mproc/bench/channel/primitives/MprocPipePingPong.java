@@ -1,6 +1,7 @@
 package io.mproc.bench.channel.primitives;
 
 import io.mproc.bench.channel.ChannelSpec;
+import io.mproc.bench.channel.CostedChannel;
 import io.mproc.bench.channel.PeerGoneException;
 import io.mproc.bench.channel.PeerWatch;
 import io.mproc.bench.channel.PingPongChannel;
@@ -32,7 +33,7 @@ import java.nio.ByteOrder;
  * wait strategy is the channel's {@link Waiting}. A peer that died or closed its end shows as
  * the end of file, reported as {@link PeerGoneException}.
  */
-public final class MprocPipePingPong implements PingPongChannel {
+public final class MprocPipePingPong extends CostedChannel implements PingPongChannel {
 
     /** The largest payload carried: one record of the pipe's default ring (an eighth of it). */
     static final int MAX_MESSAGE_BYTES = 4096;
@@ -40,22 +41,11 @@ public final class MprocPipePingPong implements PingPongChannel {
     private static final VarHandle SEQUENCE = MethodHandles.byteArrayViewVarHandle(long[].class,
         ByteOrder.nativeOrder());
 
-    private final String name;
     private final Waiting waiting;
 
     public MprocPipePingPong(String name, Waiting waiting) {
-        this.name = name;
+        super(name, 1, MAX_MESSAGE_BYTES);
         this.waiting = waiting;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public boolean carries(int payloadBytes) {
-        return payloadBytes >= Long.BYTES && payloadBytes <= MAX_MESSAGE_BYTES;
     }
 
     @Override

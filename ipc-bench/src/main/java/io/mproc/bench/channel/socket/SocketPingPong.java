@@ -1,6 +1,7 @@
 package io.mproc.bench.channel.socket;
 
 import io.mproc.bench.channel.ChannelSpec;
+import io.mproc.bench.channel.CostedChannel;
 import io.mproc.bench.channel.Payloads;
 import io.mproc.bench.channel.PeerWatch;
 import io.mproc.bench.channel.PingPongChannel;
@@ -20,34 +21,18 @@ import java.nio.channels.SocketChannel;
  * costs the system calls and the kernel's copies, not a scheduler wake-up: the best the socket
  * can do with a core per side, as the rings are measured.
  */
-public final class SocketPingPong implements PingPongChannel {
+public final class SocketPingPong extends CostedChannel implements PingPongChannel {
 
     /** Largest payload: the socket carries any size, the bench uses 8 B and 1 KiB. */
     static final int MAX_PAYLOAD_BYTES = 64 * 1024;
     /** Several µs per round trip against a ring's few hundred ns: see {@link #relativeCost()}. */
     static final int RELATIVE_COST = 16;
 
-    private final String name;
     private final SocketKind kind;
 
     public SocketPingPong(String name, SocketKind kind) {
-        this.name = name;
+        super(name, RELATIVE_COST, MAX_PAYLOAD_BYTES);
         this.kind = kind;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public boolean carries(int payloadBytes) {
-        return payloadBytes >= Long.BYTES && payloadBytes <= MAX_PAYLOAD_BYTES;
-    }
-
-    @Override
-    public int relativeCost() {
-        return RELATIVE_COST;
     }
 
     @Override

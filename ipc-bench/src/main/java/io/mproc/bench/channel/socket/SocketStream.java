@@ -1,6 +1,7 @@
 package io.mproc.bench.channel.socket;
 
 import io.mproc.bench.channel.ChannelSpec;
+import io.mproc.bench.channel.CostedChannel;
 import io.mproc.bench.channel.Payloads;
 import io.mproc.bench.channel.PeerWatch;
 import io.mproc.bench.channel.SpinWait;
@@ -20,7 +21,7 @@ import java.nio.channels.SocketChannel;
  * consumer reads whatever has arrived, up to {@link #READ_BYTES} at a time, and checks every
  * value.
  */
-public final class SocketStream implements StreamChannel {
+public final class SocketStream extends CostedChannel implements StreamChannel {
 
     /** Bytes the consumer reads at most per system call: 1024 values, as a ring's drain batch. */
     static final int READ_BYTES = 1024 * Long.BYTES;
@@ -31,22 +32,11 @@ public final class SocketStream implements StreamChannel {
      */
     static final int RELATIVE_COST = 128;
 
-    private final String name;
     private final SocketKind kind;
 
     public SocketStream(String name, SocketKind kind) {
-        this.name = name;
+        super(name, RELATIVE_COST);
         this.kind = kind;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public int relativeCost() {
-        return RELATIVE_COST;
     }
 
     @Override

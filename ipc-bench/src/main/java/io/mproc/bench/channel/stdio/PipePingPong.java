@@ -1,6 +1,7 @@
 package io.mproc.bench.channel.stdio;
 
 import io.mproc.bench.channel.ChannelSpec;
+import io.mproc.bench.channel.CostedChannel;
 import io.mproc.bench.channel.Payloads;
 import io.mproc.bench.channel.PeerWatch;
 import io.mproc.bench.channel.Pinger;
@@ -20,32 +21,16 @@ import java.nio.ByteBuffer;
  * reads the echo. Both sides busy-spin on {@code available()} rather than sleeping in
  * {@code read}, so a round trip costs the system calls and copies, not a scheduler wake-up.
  */
-public final class PipePingPong implements StdioPingPongChannel {
+public final class PipePingPong extends CostedChannel implements StdioPingPongChannel {
 
     /** Largest payload: well under a Linux pipe's 64 KiB, so a message never waits for room. */
     static final int MAX_PAYLOAD_BYTES = 16 * 1024;
     /** Several µs per round trip against a ring's few hundred ns: see {@link #relativeCost()}. */
     static final int RELATIVE_COST = 16;
 
-    private final String name;
 
     public PipePingPong(String name) {
-        this.name = name;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public boolean carries(int payloadBytes) {
-        return payloadBytes >= Long.BYTES && payloadBytes <= MAX_PAYLOAD_BYTES;
-    }
-
-    @Override
-    public int relativeCost() {
-        return RELATIVE_COST;
+        super(name, RELATIVE_COST, MAX_PAYLOAD_BYTES);
     }
 
     @Override

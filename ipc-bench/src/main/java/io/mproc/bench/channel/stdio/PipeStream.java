@@ -1,6 +1,7 @@
 package io.mproc.bench.channel.stdio;
 
 import io.mproc.bench.channel.ChannelSpec;
+import io.mproc.bench.channel.CostedChannel;
 import io.mproc.bench.channel.Payloads;
 import io.mproc.bench.channel.PeerWatch;
 import io.mproc.bench.channel.StdioLink;
@@ -18,27 +19,16 @@ import java.nio.ByteBuffer;
  * reads whatever has arrived, up to {@link #READ_BYTES} at a time, spinning on
  * {@code available()}, and checks every value.
  */
-public final class PipeStream implements StdioStreamChannel {
+public final class PipeStream extends CostedChannel implements StdioStreamChannel {
 
     /** Bytes the consumer reads at most per system call: 1024 values, as a ring's drain batch. */
     static final int READ_BYTES = 1024 * Long.BYTES;
     /** Time per message against a ring's: a system call per message. See {@link #relativeCost()}. */
     static final int RELATIVE_COST = 32;
 
-    private final String name;
 
     public PipeStream(String name) {
-        this.name = name;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public int relativeCost() {
-        return RELATIVE_COST;
+        super(name, RELATIVE_COST);
     }
 
     @Override
