@@ -31,6 +31,16 @@ final class MpscAnnounceTable {
     private final int slots;
     private final ThreadLocal<long[]> mySlot = new ThreadLocal<>();
     private final List<Long> taken = new ArrayList<>();
+    /**
+     * The first thread that produced through this handle, and its slot: most handles have one
+     * producer thread, which then finds its slot without a thread-local lookup (a few
+     * nanoseconds of every claim). Plain: a racing reader sees null or the whole record (its
+     * fields are final), and null only sends it to the thread-local.
+     */
+    private FirstProducer firstProducer;
+
+    private record FirstProducer(Thread thread, long offset) {
+    }
 
     MpscAnnounceTable(String ring, MemorySegment body, int slots) {
         this.ring = ring;
@@ -52,10 +62,17 @@ final class MpscAnnounceTable {
 
     /** The offset of the calling thread's position word, taking a slot on first use. */
     long positionOffset() {
+        FirstProducer first = firstProducer;
+        if (first != null && first.thread() == Thread.currentThread()) {
+            return first.offset();
+        }
         long[] slot = mySlot.get();
         if (slot == null) {
             slot = new long[] {take() + SLOT_POSITION_OFFSET};
             mySlot.set(slot);
+            if (first == null) {
+                firstProducer = new FirstProducer(Thread.currentThread(), slot[0]);
+            }
         }
         return slot[0];
     }
