@@ -119,27 +119,31 @@ final class MpmcProducerSide {
     private long claim(int type, int length) {
         long position = frontiers.tailHint();
         while (true) {
+            if (limit != slots && !belowLimit(position)) {
+                return -1; // positions only grow: no later one is below the limit either
+            }
             long slot = frontiers.slotOf(position);
             int lap = frontiers.lapOf(position);
-            // Acquire: what the slot's last owner did happens-before our decision on it.
-            long control = OrderedAccess.getLongAcquire(body, slot + CONTROL_OFFSET);
+            long expected = MpmcControl.empty(lap);
+            // Compare-and-exchange, with no load before it: the claim itself (exactly one
+            // producer wins EMPTY(L)), and on failure a volatile read of what is there instead
+            // (see MpmcRing's class comment).
+            long control = OrderedAccess.compareAndExchangeLong(body, slot + CONTROL_OFFSET, expected,
+                MpmcControl.writing(lap, myPid));
+            if (control == expected) {
+                // Release: never elided or merged with the zeroing at commit (recovery reads it).
+                OrderedAccess.setIntRelease(body, slot + OWNER_TOKEN_OFFSET, myToken);
+                frontiers.claimedForWriting(position);
+                // Plain: published by the release store of FULL in publish().
+                OrderedAccess.setIntPlain(body, slot + LENGTH_OFFSET, length);
+                OrderedAccess.setIntPlain(body, slot + TYPE_OFFSET, type);
+                return position;
+            }
             int distance = MpmcControl.lapDistance(control, lap);
             int state = MpmcControl.state(control);
             if (distance == 0 && state == EMPTY) {
-                if (limit != slots && !belowLimit(position)) {
-                    return -1;
-                }
-                // CAS: the claim itself; exactly one producer wins EMPTY(L). A loss is re-read.
-                if (OrderedAccess.compareAndSetLong(body, slot + CONTROL_OFFSET, control,
-                    MpmcControl.writing(lap, myPid))) {
-                    // Release: never elided or merged with the zeroing at commit (recovery reads it).
-                    OrderedAccess.setIntRelease(body, slot + OWNER_TOKEN_OFFSET, myToken);
-                    frontiers.claimedForWriting(position);
-                    // Plain: published by the release store of FULL in publish().
-                    OrderedAccess.setIntPlain(body, slot + LENGTH_OFFSET, length);
-                    OrderedAccess.setIntPlain(body, slot + TYPE_OFFSET, type);
-                    return position;
-                }
+                // EMPTY(L) with other bits set: no writer of mproc's makes one.
+                throw MpmcControl.corrupted(ring, "tail", position, control);
             } else if (distance >= 0) {
                 position = frontiers.nextForWriting(position); // claimed for this lap or later: step on
             } else if (distance == -1) {

@@ -211,6 +211,20 @@ class MpmcRingTest extends CrossProcessTest {
         }
     }
 
+    @Test
+    void aControlWordNoWriterMakesIsReportedAsCorruptionNotSkipped() {
+        try (MpmcRing ring = MpmcRing.create(namespace, "r", 4, 8)) {
+            // EMPTY of the current lap with a pid: the claim's compare-and-exchange fails on it,
+            // and stepping over it would leave a hole that consumers wait at for ever.
+            long firstSlot = MpmcRingLayout.FIRST_SLOT_OFFSET + MpmcRingLayout.CONTROL_OFFSET;
+            OrderedAccess.setLongVolatile(ring.buffer(), firstSlot, 12345);
+            IllegalStateException thrown = assertThrows(IllegalStateException.class,
+                () -> ring.offer(0, bytes(0), 0, 1));
+            assertTrue(thrown.getMessage().contains("corrupted"), thrown.getMessage());
+            assertTrue(thrown.getMessage().contains("tail at position 0"), thrown.getMessage());
+        }
+    }
+
     private static String pollOne(MessageRing ring) {
         List<String> out = new ArrayList<>();
         assertTrue(ring.poll((type, buffer, offset, length) -> out.add(type + ":"
