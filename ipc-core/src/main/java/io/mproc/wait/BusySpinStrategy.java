@@ -7,13 +7,15 @@ final class BusySpinStrategy implements WaitStrategy {
 
     @Override
     public boolean await(WaitPoint point, WaitCondition condition, long deadlineNanos) throws InterruptedException {
-        for (int spins = 0; ; spins++) {
+        // A long: an int would wrap after a minute or so of spinning, and a negative count
+        // would skip the clock and interrupt checks below for as long again.
+        for (long turn = 0; ; turn++) {
             if (condition.isSatisfied()) {
                 return true;
             }
             // Not on the first turn: a condition that comes true within a few spins (the common
             // case) costs no clock read, which is tens of ns on a loaded VM.
-            if (spins % CHECK_EVERY == CHECK_EVERY - 1) {
+            if (turn % CHECK_EVERY == CHECK_EVERY - 1) {
                 if (Thread.interrupted()) {
                     throw new InterruptedException("interrupted while spinning on " + point);
                 }
