@@ -89,12 +89,25 @@ final class MpmcFrontiers {
      * where a lagging hint would miscount. Stops after a lap of steps if writers keep moving it.
      */
     long writeFrontier() {
-        long position = tailHint();
+        return scan(tailHint(), false);
+    }
+
+    /** The read frontier as seen now, scanned from {@code from} (a head hint or a value it had). */
+    long readFrontier(long from) {
+        return scan(from, true);
+    }
+
+    /**
+     * The first position from {@code from} that is not yet claimed for writing (or, if
+     * {@code reading}, for reading) in its lap; after a lap of steps, where it got to.
+     */
+    private long scan(long from, boolean reading) {
+        long position = from;
         for (int step = 0; step < slots; step++) {
             // Acquire: as in the claim and poll loops.
             long control = OrderedAccess.getLongAcquire(body, slotOf(position) + CONTROL_OFFSET);
             int distance = MpmcControl.lapDistance(control, lapOf(position));
-            if (distance < 0 || (distance == 0 && MpmcControl.state(control) == EMPTY)) {
+            if (distance < 0 || (distance == 0 && !claimed(MpmcControl.state(control), reading))) {
                 return position;
             }
             position++;
@@ -102,19 +115,9 @@ final class MpmcFrontiers {
         return position;
     }
 
-    /** The read frontier as seen now, scanned from {@code from} (a head hint or a value it had). */
-    long readFrontier(long from) {
-        long position = from;
-        for (int step = 0; step < slots; step++) {
-            // Acquire: as in the claim and poll loops.
-            long control = OrderedAccess.getLongAcquire(body, slotOf(position) + CONTROL_OFFSET);
-            int distance = MpmcControl.lapDistance(control, lapOf(position));
-            if (distance < 0 || (distance == 0 && MpmcControl.state(control) != READING)) {
-                return position;
-            }
-            position++;
-        }
-        return position;
+    /** Whether a slot of the position's own lap in {@code state} was claimed (for reading, or for writing). */
+    private static boolean claimed(int state, boolean reading) {
+        return reading ? state == READING : state != EMPTY;
     }
 
     long slotOf(long position) {
