@@ -68,10 +68,19 @@ abstract class ExampleTestBase {
             "-D" + Pause.SCALE_PROPERTY + "=" + SLEEP_SCALE,
             "-D" + StartupCache.PROPERTY + "=" + System.getProperty(StartupCache.PROPERTY)), args);
         started.add(jvm);
-        // A process whose parent has exited is no longer its descendant: look while it runs.
-        Thread.ofPlatform().daemon().name("descendants-of-" + jvm.pid()).start(() -> {
-            while (jvm.process().isAlive()) {
-                jvm.process().descendants().forEach(child -> descendants.put(child.pid(), child));
+        watchDescendants(jvm.process());
+        return jvm;
+    }
+
+    /**
+     * Records the descendants of {@code process} while it runs, so that the check after the
+     * test finds any still running. A process whose parent has exited is no longer its
+     * descendant: look while the parent runs.
+     */
+    void watchDescendants(Process process) {
+        Thread.ofPlatform().daemon().name("descendants-of-" + process.pid()).start(() -> {
+            while (process.isAlive()) {
+                process.descendants().forEach(child -> descendants.put(child.pid(), child));
                 try {
                     Thread.sleep(10);
                 } catch (InterruptedException stop) {
@@ -79,7 +88,6 @@ abstract class ExampleTestBase {
                 }
             }
         });
-        return jvm;
     }
 
     /** Runs {@code Examples <args>}; returns its output once it has exited with 0. */

@@ -37,11 +37,14 @@ class ExamplesTest extends ExampleTestBase {
         Process plain = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             "-Dmproc.dir=" + regionRoot(), "-cp", System.getProperty("java.class.path"), Examples.class.getName(), "ring")
             .redirectErrorStream(true).start();
+        // It runs the example in a JVM of its own: that one must be gone after the test too.
+        watchDescendants(plain);
         List<String> lines = new ArrayList<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(plain.getInputStream(), StandardCharsets.UTF_8))) {
             reader.lines().forEach(lines::add);
         } finally {
             if (!plain.waitFor(RUN_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                plain.descendants().forEach(ProcessHandle::destroyForcibly);
                 plain.destroyForcibly().waitFor();
             }
         }
