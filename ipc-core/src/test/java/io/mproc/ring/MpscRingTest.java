@@ -278,6 +278,35 @@ class MpscRingTest extends CrossProcessTest {
         }
     }
 
+    @Test
+    void theFirstProducerThreadAndEveryLaterOneEachAnnounceInASlotOfTheirOwn() throws Exception {
+        try (MpscRing ring = MpscRing.create(namespace, "r", 1024, 64)) {
+            MemorySegment body = ring.region().body();
+            assertTrue(ring.offer(1, new byte[8], 0, 8));
+            long first = announcedPositions(body).getFirst();
+            Thread later = Thread.ofPlatform().start(() -> assertTrue(ring.offer(2, new byte[8], 0, 8)));
+            later.join();
+            assertTrue(ring.offer(3, new byte[8], 0, 8));
+            List<Long> announced = announcedPositions(body);
+            assertEquals(2, announced.size(), "one slot per producing thread: " + announced);
+            assertEquals(0, first, "the first claim announced the tail it claimed");
+            assertEquals(List.of(48L, 24L), announced, "each thread's slot holds its own last claim");
+            assertEquals(List.of(1, 2, 3), drainTypes(ring));
+        }
+    }
+
+    /** The announced positions of the slots that have an owner, in slot order. */
+    private static List<Long> announcedPositions(MemorySegment body) {
+        List<Long> positions = new ArrayList<>();
+        for (int slot = 0; slot < MpscRingLayout.DEFAULT_SLOTS; slot++) {
+            long offset = MpscRingLayout.slotOffset(slot);
+            if (OrderedAccess.getLongVolatile(body, offset + MpscRingLayout.SLOT_OWNER_OFFSET) != 0) {
+                positions.add(OrderedAccess.getLongVolatile(body, offset + MpscRingLayout.SLOT_POSITION_OFFSET));
+            }
+        }
+        return positions;
+    }
+
     /** Takes a slot owned by {@code claimer}, announces {@code position} and moves the tail as its CAS would have. */
     private static void simulateDeadClaimWindow(MpscRing ring, ProcessIdentity claimer, long position, int length) {
         MemorySegment body = ring.region().body();
