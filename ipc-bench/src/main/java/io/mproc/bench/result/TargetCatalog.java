@@ -43,6 +43,12 @@ public final class TargetCatalog {
     public static final String TASK_RATE = "tasks_per_s";
     /** CPU a blocked waiter's whole process burns while nothing arrives, % of one CPU. */
     public static final String IDLE_CPU = "idle_cpu";
+    /**
+     * The cache-line floor (median round trip, ns) probed right after a ping-pong or hand-off
+     * figure was taken, a figure of that figure's suite and subject: the floor of the same CPU
+     * placement, where the start-of-run floor may have seen another.
+     */
+    public static final String CACHE_LINE_FLOOR_AFTER = "cache_line_floor_after";
     /** The part of {@link #IDLE_CPU} burnt by the blocked thread itself (the rest is the JVM's own). */
     public static final String IDLE_CPU_WAITING_THREAD = "idle_cpu_waiting_thread";
 
