@@ -98,11 +98,7 @@ public final class BenchRun {
             }
             drift.flatMap(FloorDrift::note).ifPresent(context::note);
             List<Assessment> assessments = TargetCatalog.standard().assess(results);
-            for (Assessment a : assessments) {
-                if (a.hasRatio()) {
-                    writer.add(a.ratioFigure());
-                }
-            }
+            Assessment.ratioFigures(assessments).forEach(writer::add);
             PlotWriter.Outcome plots = PlotWriter.write(out, results);
             plots.problems().forEach(context::note);
             ReportWriter.write(reportFile, new ReportWriter.Header(MachineInfo.probe(), options.profile().name(),

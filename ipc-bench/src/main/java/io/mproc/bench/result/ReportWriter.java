@@ -148,9 +148,9 @@ public final class ReportWriter {
         Figure f = a.figure();
         FigureRule rule = a.rule();
         String floor = "—";
-        if (rule != null && rule.floor() != null) {
-            floor = Double.isNaN(a.floorValue()) ? rule.floor() + " not measured"
-                : Quantity.format(a.floorValue(), f.unit()) + " (" + floorName(rule.floor(), f) + ")";
+        if (a.floor() != null) {
+            floor = Double.isNaN(a.floorValue()) ? a.floor() + " not measured"
+                : Quantity.format(a.floorValue(), f.unit()) + " (" + floorName(a.floor(), f) + ")";
         }
         String ratio = a.hasRatio() ? Quantity.format(a.ratio(), "ratio") : "—";
         String target = rule != null && rule.target() != null ? rule.target().describe() : "—";
