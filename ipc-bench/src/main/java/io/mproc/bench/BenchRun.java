@@ -33,7 +33,9 @@ import java.util.stream.Stream;
 
 /**
  * One run of the bench: the selected suites in order (floors first, so every later figure has
- * its floor from moments before), then the ratio figures, the plots and the report. A suite that
+ * a floor of the same run; ping-pong and hand-off figures also have the cache-line floor probed
+ * right after them, as the VM's CPU placement can change within minutes), then the ratio figures,
+ * the plots and the report. A suite that
  * fails is reported and the others still run: one broken channel must not hide the rest.
  */
 public final class BenchRun {
@@ -98,11 +100,7 @@ public final class BenchRun {
             }
             drift.flatMap(FloorDrift::note).ifPresent(context::note);
             List<Assessment> assessments = TargetCatalog.standard().assess(results);
-            for (Assessment a : assessments) {
-                if (a.hasRatio()) {
-                    writer.add(a.ratioFigure());
-                }
-            }
+            Assessment.ratioFigures(assessments).forEach(writer::add);
             PlotWriter.Outcome plots = PlotWriter.write(out, results);
             plots.problems().forEach(context::note);
             ReportWriter.write(reportFile, new ReportWriter.Header(MachineInfo.probe(), options.profile().name(),

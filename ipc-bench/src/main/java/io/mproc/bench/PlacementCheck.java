@@ -7,7 +7,9 @@ import java.io.IOException;
  * VM's vCPUs can be moved to other physical cores mid-run (across dies every cache-line transfer
  * is several times slower), and a latency figure taken meanwhile belongs to another machine than
  * its floor. Latency suites ask after each figure and measure it again when the placement had
- * moved ({@link io.mproc.bench.floor.FloorDrift} is the probe).
+ * moved ({@link io.mproc.bench.floor.FloorDrift} is the probe). The probe's own reading is also
+ * the floor a figure is judged against: taken right after it, it saw the same placement, where
+ * the floor of the start of the run may have seen another.
  */
 public interface PlacementCheck {
     /** For runs without a reference floor: the placement is never known to have moved. */
@@ -26,6 +28,11 @@ public interface PlacementCheck {
         public String describeLastProbe() {
             return "no probe";
         }
+
+        @Override
+        public double lastProbeNanos() {
+            return Double.NaN;
+        }
     };
 
     /** Probes now: whether the cache-line floor still reads as at the start of the run. */
@@ -39,4 +46,11 @@ public interface PlacementCheck {
 
     /** What the last probe read against the start floor, for a note. */
     String describeLastProbe();
+
+    /**
+     * The median round trip the last probe read, in ns; NaN before the first probe and for a
+     * check that does not probe. Read it right after {@link #held()}: {@link #awaitReturn()}
+     * probes again, so later it no longer belongs to the figure before it.
+     */
+    double lastProbeNanos();
 }

@@ -28,8 +28,9 @@ import java.util.Optional;
  * comparable with the floor. Each probe is a figure of its own
  * ({@code floors/c-cache-line-spin-after-<suite>}), and the report's header says plainly which
  * suites ran while the floor had moved by more than {@link #TOLERANCE}. It is also the run's
- * {@link PlacementCheck}: latency suites probe after each figure and take it again when the
- * placement had moved and comes back.
+ * {@link PlacementCheck}: latency suites probe after each figure, take it again when the
+ * placement had moved and comes back, and keep the probe after the kept figure as the floor that
+ * figure is judged against.
  */
 public final class FloorDrift implements PlacementCheck {
     /** How far a probe may stray from the start floor before the report calls it a move. */
@@ -111,6 +112,11 @@ public final class FloorDrift implements PlacementCheck {
     @Override
     public String describeLastProbe() {
         return Quantity.format(lastProbe, "ns") + " (start of the run " + Quantity.format(startFloor, "ns") + ")";
+    }
+
+    @Override
+    public double lastProbeNanos() {
+        return lastProbe;
     }
 
     private double measure() throws IOException, InterruptedException {

@@ -22,7 +22,9 @@ import java.util.List;
  * channel's name) and, for channels that carry it, 1 KiB (subject {@code <name>-1kib}). A
  * channel whose waiting side may sleep is also measured with its peer asleep (subject
  * {@code <name>-asleep}: the pinger pauses {@link #ASLEEP_GAP} before each round trip) and for
- * the CPU its blocked peer burns while nothing arrives ({@code idle_cpu}, % of one CPU).
+ * the CPU its blocked peer burns while nothing arrives ({@code idle_cpu}, % of one CPU). Each
+ * round-trip figure comes with the cache-line floor probed right after it
+ * ({@code cache_line_floor_after}) when the run has a probe: the targets judge it against that.
  *
  * <p>A channel that fails is noted and the others still run; the suite then fails at the end.
  */
@@ -101,11 +103,20 @@ public final class PingPongSuite implements Suite {
     }
 
     /**
+     * A kept figure and the cache-line floor probed right after it, in ns (NaN when there was no
+     * probe): the floor of the placement the figure was taken under.
+     */
+    record Placed<T>(T value, double floorAfterNanos) {
+    }
+
+    /**
      * Takes a figure, and takes it again while the context's {@link PlacementCheck} says the CPU
      * placement moved under it and comes back when waited for: at most {@link #ATTEMPTS} times.
-     * Notes a retaken figure, and in bold one that stayed under a moved placement.
+     * Notes a retaken figure, and in bold one that stayed under a moved placement. Returns the
+     * kept attempt with the probe taken right after it, so that it can be judged against the
+     * floor of its own placement.
      */
-    static <T> T underOnePlacement(BenchContext context, String figure, Attempt<T> attempt) throws Exception {
+    static <T> Placed<T> underOnePlacement(BenchContext context, String figure, Attempt<T> attempt) throws Exception {
         PlacementCheck placement = context.placement();
         for (int number = 1; ; number++) {
             T taken = attempt.take(number);
@@ -114,40 +125,59 @@ public final class PingPongSuite implements Suite {
                 held = placement.held();
             } catch (IOException probeFailed) {
                 context.note(figure + ": the placement probe failed (" + probeFailed.getMessage() + "), figure kept");
-                return taken;
+                return new Placed<>(taken, Double.NaN);
             }
+            // Read now: waiting for the placement to come back probes again, after this figure.
+            Placed<T> placed = new Placed<>(taken, placement.lastProbeNanos());
             if (held) {
                 if (number > 1) {
                     context.note(figure + ": measured again (attempt " + number
                         + ") because the CPU placement had moved during an earlier attempt");
                 }
-                return taken;
+                return placed;
             }
             String probe = placement.describeLastProbe();
             if (number == ATTEMPTS || !placement.awaitReturn()) {
                 context.note("**" + figure + ": the cache-line floor read " + probe + " right after it was measured:"
                     + " this figure may come from another CPU placement (attempt " + number + " of " + ATTEMPTS + ")**");
-                return taken;
+                return placed;
             }
         }
     }
 
     /**
      * Round trips of {@code channel} with {@code payload} bytes (the pinger pausing {@code gap}
-     * before each timed one), written as figures of {@code suite} and {@code subject}. Taken
-     * again (up to {@link #ATTEMPTS} times, after waiting for the placement to come back) when
-     * the cache-line floor probed right after it shows that the CPU placement had moved; a
-     * figure that stays under a moved placement gets a note in bold.
+     * before each timed one), written as figures of {@code suite} and {@code subject}; see
+     * {@link #roundTrips(BenchContext, String, String, Attempt)}.
      */
     static void roundTrips(BenchContext context, PingPongHarness harness, PingPongChannel channel, String suite,
                            String subject, int payload, Counts counts, Duration gap) throws Exception {
-        MeasuringThread.Outcome<RepeatedLatency> outcome = underOnePlacement(context, suite + "/" + subject,
-            attempt -> harness.measure(channel,
-                new ChannelSpec(context.shmDir(), suite + "-" + subject + "-" + attempt, payload), counts, gap));
-        if (context.pinning().enabled() && !outcome.pinned()) {
+        roundTrips(context, suite, subject, attempt -> harness.measure(channel,
+            new ChannelSpec(context.shmDir(), suite + "-" + subject + "-" + attempt, payload), counts, gap));
+    }
+
+    /**
+     * Round trips taken by {@code attempt}, written as figures of {@code suite} and
+     * {@code subject}. Taken again (up to {@link #ATTEMPTS} times, after waiting for the
+     * placement to come back) when the cache-line floor probed right after it shows that the CPU
+     * placement had moved; a figure that stays under a moved placement gets a note in bold. The
+     * probe after the kept attempt is written beside the round trips
+     * ({@value TargetCatalog#CACHE_LINE_FLOOR_AFTER}, ns): the targets relative to the cache-line
+     * floor judge the figure against it, since the start-of-run floor may come from another
+     * placement.
+     */
+    static void roundTrips(BenchContext context, String suite, String subject,
+                           Attempt<MeasuringThread.Outcome<RepeatedLatency>> attempt) throws Exception {
+        Placed<MeasuringThread.Outcome<RepeatedLatency>> kept = underOnePlacement(context, suite + "/" + subject,
+            attempt);
+        if (context.pinning().enabled() && !kept.value().pinned()) {
             context.note(suite + "/" + subject + ": the measuring thread could not be pinned "
                 + "(run the JVM with --enable-native-access=ALL-UNNAMED)");
         }
-        outcome.value().writeRoundTrip(context.sink(), suite, subject);
+        kept.value().value().writeRoundTrip(context.sink(), suite, subject);
+        if (!Double.isNaN(kept.floorAfterNanos())) {
+            context.sink().add(new Figure(suite, subject, TargetCatalog.CACHE_LINE_FLOOR_AFTER, kept.floorAfterNanos(),
+                "ns"));
+        }
     }
 }

@@ -11,7 +11,10 @@ import java.util.ArrayList;
 
 /**
  * Writes {@code report.md}: where and how the run happened, then one table per suite with each
- * figure, the floor measured in the same run, the ratio, the target and whether it was met.
+ * figure, the floor measured in the same run, the ratio, the target and whether it was met. The
+ * floor cell names the floor the ratio is really against: a figure judged against the cache-line
+ * floor probed right after it falls back to the start-of-run floor when there was no probe, and
+ * the two give different ratios when the CPU placement had moved.
  * A missed target is said plainly, in its row and in a count at the top. Plots written next to
  * the report are linked under the summary and shown at the end.
  */
@@ -77,7 +80,10 @@ public final class ReportWriter {
             md.append('\n');
         }
         md.append("Ratios are against floors measured in this run; on shared 2-core VMs absolute times "
-            + "move between runs, ratios much less. Each statistic is the median over the repetitions; "
+            + "move between runs, ratios much less. A target relative to the cache-line floor is judged against "
+            + "the floor probed right after its figure (same CPU placement), or against the start-of-run floor "
+            + "when there is no such probe, with the ratio to the start-of-run floor shown beside; the floor "
+            + "column names which. Each statistic is the median over the repetitions; "
             + "(reps a – b) is the range of the per-repetition values; max is the worst single sample.\n\n");
         if (!plots.isEmpty()) {
             md.append("Plots (at the end): ");
@@ -148,9 +154,9 @@ public final class ReportWriter {
         Figure f = a.figure();
         FigureRule rule = a.rule();
         String floor = "—";
-        if (rule != null && rule.floor() != null) {
-            floor = Double.isNaN(a.floorValue()) ? rule.floor() + " not measured"
-                : Quantity.format(a.floorValue(), f.unit()) + " (" + floorName(rule.floor(), f) + ")";
+        if (a.floor() != null) {
+            floor = Double.isNaN(a.floorValue()) ? a.floor() + " not measured"
+                : Quantity.format(a.floorValue(), f.unit()) + " (" + floorName(a.floor(), f) + ")";
         }
         String ratio = a.hasRatio() ? Quantity.format(a.ratio(), "ratio") : "—";
         String target = rule != null && rule.target() != null ? rule.target().describe() : "—";
@@ -196,8 +202,15 @@ public final class ReportWriter {
             + a.rule().target().describe();
     }
 
-    /** The floor's subject, with its suite when it comes from another one than the figure's (not a floor). */
+    /**
+     * The floor's subject, with its suite when it comes from another one than the figure's (not a
+     * floor); a floor probed beside the figure (its own suite and subject) by what it is.
+     */
     private static String floorName(FigureKey floor, Figure figure) {
+        if (floor.suite().equals(figure.suite()) && floor.subject().equals(figure.subject())) {
+            return floor.metric().equals(TargetCatalog.CACHE_LINE_FLOOR_AFTER)
+                ? TargetCatalog.CACHE_LINE_FLOOR + " probed after this figure" : floor.metric();
+        }
         boolean elsewhere = !floor.suite().equals(figure.suite()) && !floor.suite().equals(TargetCatalog.FLOORS);
         return elsewhere ? floor.suite() + "/" + floor.subject() : floor.subject();
     }

@@ -127,4 +127,41 @@ class ReportWriterTest {
     void aReportWithoutPlotsSaysNothingOfThem() {
         assertTrue(!ReportWriter.render(header(), catalog().assess(results(100, 120))).contains("Plots"));
     }
+
+    /** The start floor 100 ns, mproc-spsc 160 ns and, when given, the floor probed right after it. */
+    private static Results spsc(double probedAfterNs) {
+        Results results = new Results(figure -> { });
+        results.add(new Figure("floors", "c-cache-line-spin", "rtt_median", 100, "ns"));
+        results.add(new Figure("pingpong", "mproc-spsc", "rtt_median", 160, "ns"));
+        if (!Double.isNaN(probedAfterNs)) {
+            results.add(new Figure("pingpong", "mproc-spsc", "cache_line_floor_after", probedAfterNs, "ns"));
+        }
+        return results;
+    }
+
+    @Test
+    void theFloorCellNamesTheProbeAfterTheFigureAndTheStartFloorIsShownBeside() {
+        String md = ReportWriter.render(header(), TargetCatalog.standard().assess(spsc(128)));
+        assertTrue(md.contains("| mproc-spsc · rtt_median | 160 ns | 128 ns (c-cache-line-spin probed after this figure)"
+            + " | 1.25× | ≤ 1.5× floor | met |"), md);
+        assertTrue(md.contains("| mproc-spsc · rtt_median | 160 ns | 100 ns (c-cache-line-spin) | 1.60× | — | — |"), md);
+        assertTrue(md.contains("| mproc-spsc · cache_line_floor_after | 128 ns |"), md);
+    }
+
+    @Test
+    void withoutAProbeTheFloorCellNamesTheStartFloorThatJudgedTheFigure() {
+        String md = ReportWriter.render(header(), TargetCatalog.standard().assess(spsc(Double.NaN)));
+        assertTrue(md.contains("| mproc-spsc · rtt_median | 160 ns | 100 ns (c-cache-line-spin) | 1.60× | ≤ 1.5× floor | "
+            + ReportWriter.MISSED + " |"), md);
+        assertTrue(!md.contains("probed after this figure"), md);
+    }
+
+    @Test
+    void theTextAboveTheTablesSaysWhichCacheLineFloorJudgesAFigure() {
+        String md = ReportWriter.render(header(), TargetCatalog.standard().assess(spsc(128)));
+        String text = md.substring(md.indexOf("Ratios are against"), md.indexOf("## "));
+        assertTrue(text.contains("A target relative to the cache-line floor is judged against the floor probed right"
+            + " after its figure (same CPU placement), or against the start-of-run floor when there is no such probe,"
+            + " with the ratio to the start-of-run floor shown beside"), text);
+    }
 }
