@@ -103,8 +103,10 @@ public final class PingPongSuite implements Suite {
     }
 
     /**
-     * A kept figure and the cache-line floor probed right after it, in ns (NaN when there was no
-     * probe): the floor of the placement the figure was taken under.
+     * A kept figure and the cache-line floor probed right after it, in ns: the floor of the
+     * placement the figure was taken under. NaN when there was no probe, and when the probe
+     * showed that the placement had moved from the start of the run's (see
+     * {@link #underOnePlacement}).
      */
     record Placed<T>(T value, double floorAfterNanos) {
     }
@@ -114,7 +116,7 @@ public final class PingPongSuite implements Suite {
      * placement moved under it and comes back when waited for: at most {@link #ATTEMPTS} times.
      * Notes a retaken figure, and in bold one that stayed under a moved placement. Returns the
      * kept attempt with the probe taken right after it, so that it can be judged against the
-     * floor of its own placement.
+     * floor of its own placement; a figure that stayed under a moved placement gets none.
      */
     static <T> Placed<T> underOnePlacement(BenchContext context, String figure, Attempt<T> attempt) throws Exception {
         PlacementCheck placement = context.placement();
@@ -127,20 +129,21 @@ public final class PingPongSuite implements Suite {
                 context.note(figure + ": the placement probe failed (" + probeFailed.getMessage() + "), figure kept");
                 return new Placed<>(taken, Double.NaN);
             }
-            // Read now: waiting for the placement to come back probes again, after this figure.
-            Placed<T> placed = new Placed<>(taken, placement.lastProbeNanos());
             if (held) {
                 if (number > 1) {
                     context.note(figure + ": measured again (attempt " + number
                         + ") because the CPU placement had moved during an earlier attempt");
                 }
-                return placed;
+                return new Placed<>(taken, placement.lastProbeNanos());
             }
             String probe = placement.describeLastProbe();
             if (number == ATTEMPTS || !placement.awaitReturn()) {
                 context.note("**" + figure + ": the cache-line floor read " + probe + " right after it was measured:"
                     + " this figure may come from another CPU placement (attempt " + number + " of " + ATTEMPTS + ")**");
-                return placed;
+                // No floor of its own: under a placement that moved that far (VMs put the two
+                // CPUs on other dies), every transfer costs several times more and every ratio
+                // shrinks towards 1, so such a figure is judged against the start-of-run floor.
+                return new Placed<>(taken, Double.NaN);
             }
         }
     }

@@ -156,12 +156,22 @@ class UnderOnePlacementTest {
     }
 
     @Test
-    void aFigureKeptUnderAMovedPlacementKeepsTheProbeAfterItNotTheOnesTakenWhileWaiting() throws Exception {
+    void aFigureKeptUnderAMovedPlacementHasNoFloorOfItsOwnAndIsJudgedAgainstTheStartFloor() throws Exception {
+        // A moved placement's floor (several times the start's) would flatter every ratio.
         ScriptedPlacement placement = new ScriptedPlacement(false, false);
         PingPongSuite.Placed<String> kept = PingPongSuite.underOnePlacement(context(placement), "pingpong/x",
             n -> "take " + n);
         assertEquals(2, placement.probes, "waiting probed once more");
-        assertEquals(101, kept.floorAfterNanos());
+        assertEquals("take 1", kept.value());
+        assertTrue(Double.isNaN(kept.floorAfterNanos()), "floor after: " + kept.floorAfterNanos());
+    }
+
+    @Test
+    void roundTripsKeptUnderAMovedPlacementAreWrittenWithoutAFloorAfterThem() throws Exception {
+        PingPongSuite.roundTrips(context(new ScriptedPlacement(false, false, false, false, false)), "pingpong", "x",
+            UnderOnePlacementTest::roundTrips);
+        Map<String, Double> figures = writtenFor("x");
+        assertFalse(figures.containsKey(TargetCatalog.CACHE_LINE_FLOOR_AFTER), figures.toString());
     }
 
     @Test
