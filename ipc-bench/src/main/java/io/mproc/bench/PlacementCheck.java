@@ -33,6 +33,11 @@ public interface PlacementCheck {
         public double lastProbeNanos() {
             return Double.NaN;
         }
+
+        @Override
+        public double startFloorNanos() {
+            return Double.NaN;
+        }
     };
 
     /** Probes now: whether the cache-line floor still reads as at the start of the run. */
@@ -53,4 +58,7 @@ public interface PlacementCheck {
      * probes again, so later it no longer belongs to the figure before it.
      */
     double lastProbeNanos();
+
+    /** The cache-line floor measured at the start of the run, in ns; NaN for a check that does not probe. */
+    double startFloorNanos();
 }

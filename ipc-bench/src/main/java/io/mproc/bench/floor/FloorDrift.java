@@ -119,6 +119,11 @@ public final class FloorDrift implements PlacementCheck {
         return lastProbe;
     }
 
+    @Override
+    public double startFloorNanos() {
+        return startFloor;
+    }
+
     private double measure() throws IOException, InterruptedException {
         lastProbe = program.run("spin", cpuA, cpuB, PROBE, TIMEOUT).median();
         return lastProbe;

@@ -104,11 +104,27 @@ public final class PingPongSuite implements Suite {
 
     /**
      * A kept figure and the cache-line floor probed right after it, in ns: the floor of the
-     * placement the figure was taken under. NaN when there was no probe, and when the probe
-     * showed that the placement had moved from the start of the run's (see
-     * {@link #underOnePlacement}).
+     * placement the figure was taken under. NaN when there was no probe, when it failed, and
+     * when it read more than {@link #CROSS_DIE} times the start floor ({@link #ownFloor}).
      */
     record Placed<T>(T value, double floorAfterNanos) {
+    }
+
+    /**
+     * A probe this many times the start floor or more comes from a placement of the two CPUs on
+     * different dies, where a cache-line transfer costs several hundred ns and every ratio to the
+     * floor shrinks towards 1: such a figure is judged against the start-of-run floor instead of
+     * its own. Smaller moves (the development VM's floor reads 100 to 130 ns, minutes apart) and
+     * every move to a faster placement keep the probe: it is the floor the figure ran on, and a
+     * faster one only makes the ratio stricter.
+     */
+    static final double CROSS_DIE = 2.0;
+
+    /** The last probe as the floor of the figure before it, or NaN (see {@link #CROSS_DIE}). */
+    static double ownFloor(PlacementCheck placement) {
+        double probe = placement.lastProbeNanos();
+        // With no start floor (NaN) the comparison is false: the probe is all there is.
+        return probe >= CROSS_DIE * placement.startFloorNanos() ? Double.NaN : probe;
     }
 
     /**
@@ -116,7 +132,7 @@ public final class PingPongSuite implements Suite {
      * placement moved under it and comes back when waited for: at most {@link #ATTEMPTS} times.
      * Notes a retaken figure, and in bold one that stayed under a moved placement. Returns the
      * kept attempt with the probe taken right after it, so that it can be judged against the
-     * floor of its own placement; a figure that stayed under a moved placement gets none.
+     * floor of its own placement (unless that probe reads a cross-die placement: {@link #CROSS_DIE}).
      */
     static <T> Placed<T> underOnePlacement(BenchContext context, String figure, Attempt<T> attempt) throws Exception {
         PlacementCheck placement = context.placement();
@@ -134,16 +150,15 @@ public final class PingPongSuite implements Suite {
                     context.note(figure + ": measured again (attempt " + number
                         + ") because the CPU placement had moved during an earlier attempt");
                 }
-                return new Placed<>(taken, placement.lastProbeNanos());
+                return new Placed<>(taken, ownFloor(placement));
             }
+            // Read now: waiting for the placement to come back probes again, after this figure.
+            double floorAfter = ownFloor(placement);
             String probe = placement.describeLastProbe();
             if (number == ATTEMPTS || !placement.awaitReturn()) {
                 context.note("**" + figure + ": the cache-line floor read " + probe + " right after it was measured:"
                     + " this figure may come from another CPU placement (attempt " + number + " of " + ATTEMPTS + ")**");
-                // No floor of its own: under a placement that moved that far (VMs put the two
-                // CPUs on other dies), every transfer costs several times more and every ratio
-                // shrinks towards 1, so such a figure is judged against the start-of-run floor.
-                return new Placed<>(taken, Double.NaN);
+                return new Placed<>(taken, floorAfter);
             }
         }
     }

@@ -9,8 +9,8 @@ import java.util.Objects;
  *
  * <p>The fallback is for floors probed beside a figure: the cache-line floor probed right after
  * a ping-pong saw the figure's own CPU placement, so it is the better floor, but a run without
- * the probe (no C compiler, one CPU) still has the floor of its start, and judging against that
- * beats not judging.
+ * the probe (no C compiler, one CPU, a failed probe, or one from a cross-die placement, which is
+ * not written) still has the floor of its start, and judging against that beats not judging.
  */
 public record FigureRule(FigureKey figure, FigureKey floor, FigureKey fallbackFloor, Target target) {
 

@@ -82,7 +82,8 @@ public final class ReportWriter {
         md.append("Ratios are against floors measured in this run; on shared 2-core VMs absolute times "
             + "move between runs, ratios much less. A target relative to the cache-line floor is judged against "
             + "the floor probed right after its figure (same CPU placement), or against the start-of-run floor "
-            + "when there is no such probe, with the ratio to the start-of-run floor shown beside; the floor "
+            + "when there is no such probe (none in this run, a failed one, or one that read a cross-die placement), "
+            + "with the ratio to the start-of-run floor shown beside; the floor "
             + "column names which. Each statistic is the median over the repetitions; "
             + "(reps a – b) is the range of the per-repetition values; max is the worst single sample.\n\n");
         if (!plots.isEmpty()) {
@@ -106,7 +107,7 @@ public final class ReportWriter {
             Map<FigureKey, Figure> figures = new LinkedHashMap<>();
             suite.getValue().forEach(a -> figures.put(a.figure().key(), a.figure()));
             for (Assessment a : suite.getValue()) {
-                if (spreadOf(a.figure(), figures) == null) {
+                if (spreadOf(a.figure(), figures) == null && !repeatsAJudgedRow(a, suite.getValue())) {
                     appendRow(md, a, figures);
                 }
             }
@@ -148,6 +149,18 @@ public final class ReportWriter {
         }
         return value + " (reps " + Quantity.format(min.value(), min.unit()) + " – "
             + Quantity.format(max.value(), max.unit()) + ")";
+    }
+
+    /**
+     * Whether {@code a} shows a ratio with no target that a judged row of the same figure already
+     * shows: the start-of-run floor beside a figure that was judged against it for want of a probe.
+     */
+    private static boolean repeatsAJudgedRow(Assessment a, List<Assessment> suite) {
+        if (a.rule() == null || a.rule().target() != null || a.floor() == null) {
+            return false;
+        }
+        return suite.stream().anyMatch(other -> other != a && other.rule() != null && other.rule().target() != null
+            && other.figure().key().equals(a.figure().key()) && a.floor().equals(other.floor()));
     }
 
     private static void appendRow(StringBuilder md, Assessment a, Map<FigureKey, Figure> figures) {

@@ -9,7 +9,8 @@ import java.util.List;
  * figure is reported plainly. The bounds are the project's requirements, not measurements:
  * every floor a ratio is taken against is measured in the same run. A ping-pong or hand-off
  * target relative to the cache-line floor is judged against the floor probed right after that
- * figure ({@link #CACHE_LINE_FLOOR_AFTER}), when the run has one: the VM's CPUs can be placed
+ * figure ({@link #CACHE_LINE_FLOOR_AFTER}), when there is one (not for a cross-die placement,
+ * see {@code PingPongSuite.CROSS_DIE}): the VM's CPUs can be placed
  * otherwise minutes after the floors suite, and a ratio holds only against a floor of the same
  * placement. The start-of-run floor is then the fallback, and its ratio is shown beside.
  */
@@ -246,6 +247,11 @@ public final class TargetCatalog {
         FigureKey probedAfter = new FigureKey(median.suite(), median.subject(), CACHE_LINE_FLOOR_AFTER);
         r.add(new FigureRule(median, probedAfter, startFloor, new Target.AtMostTimesFloor(factor)));
         r.add(new FigureRule(median, startFloor, null));
+    }
+
+    /** Every rule, in catalog order (for tests that look over the whole catalog). */
+    List<FigureRule> rules() {
+        return List.copyOf(rules);
     }
 
     /** The rules that judge {@code key}, in catalog order; empty if none. */

@@ -29,11 +29,15 @@ class UnderOnePlacementTest {
 
     /**
      * Answers held() from a script; awaitReturn() says whether waiting helps. Each held() and
-     * each awaitReturn() probes once, as FloorDrift's do, and probe n reads {@code 100 + n} ns.
+     * each awaitReturn() probes once, as FloorDrift's do: against a start floor of 100 ns, probe
+     * n reads {@code 100 + n} ns when it held and {@code movedProbe + n} ns when it did not.
      */
     private static final class ScriptedPlacement implements PlacementCheck {
         private final Deque<Boolean> held;
         private final boolean returns;
+        /** What a probe that did not hold reads (plus its number): 500 is a cross-die placement. */
+        double movedProbe = 500;
+        private boolean lastHeld = true;
         int waits;
         int probes;
 
@@ -45,7 +49,13 @@ class UnderOnePlacementTest {
         @Override
         public boolean held() {
             probes++;
-            return held.removeFirst();
+            lastHeld = held.removeFirst();
+            return lastHeld;
+        }
+
+        @Override
+        public double startFloorNanos() {
+            return 100;
         }
 
         @Override
@@ -57,7 +67,7 @@ class UnderOnePlacementTest {
 
         @Override
         public double lastProbeNanos() {
-            return probes == 0 ? Double.NaN : 100 + probes;
+            return probes == 0 ? Double.NaN : (lastHeld ? 100 : movedProbe) + probes;
         }
 
         @Override
@@ -86,6 +96,11 @@ class UnderOnePlacementTest {
         @Override
         public double lastProbeNanos() {
             return 120;
+        }
+
+        @Override
+        public double startFloorNanos() {
+            return 100;
         }
     }
 
@@ -156,8 +171,8 @@ class UnderOnePlacementTest {
     }
 
     @Test
-    void aFigureKeptUnderAMovedPlacementHasNoFloorOfItsOwnAndIsJudgedAgainstTheStartFloor() throws Exception {
-        // A moved placement's floor (several times the start's) would flatter every ratio.
+    void aFigureKeptUnderACrossDiePlacementHasNoFloorOfItsOwn() throws Exception {
+        // A floor of several times the start's would flatter every ratio: the start floor judges.
         ScriptedPlacement placement = new ScriptedPlacement(false, false);
         PingPongSuite.Placed<String> kept = PingPongSuite.underOnePlacement(context(placement), "pingpong/x",
             n -> "take " + n);
@@ -167,10 +182,30 @@ class UnderOnePlacementTest {
     }
 
     @Test
-    void roundTripsKeptUnderAMovedPlacementAreWrittenWithoutAFloorAfterThem() throws Exception {
+    void aFigureKeptUnderASomewhatSlowerPlacementKeepsTheProbeAfterIt() throws Exception {
+        // 130 ns against a start of 100: moved beyond 1.25x (so retried), but the same dies.
+        assertEquals(131, floorAfterAFigureKeptWhereAProbeReads(130), "the probe after the figure, not the wait's");
+    }
+
+    @Test
+    void aFigureKeptUnderAFasterPlacementIsJudgedAgainstThatFasterFloor() throws Exception {
+        // The start floor would be the more lenient one here.
+        assertEquals(61, floorAfterAFigureKeptWhereAProbeReads(60));
+    }
+
+    /** The floor of a figure kept under a placement that stayed moved, where probes read {@code movedProbe} + n. */
+    private double floorAfterAFigureKeptWhereAProbeReads(double movedProbe) throws Exception {
+        ScriptedPlacement placement = new ScriptedPlacement(false, false);
+        placement.movedProbe = movedProbe;
+        return PingPongSuite.underOnePlacement(context(placement), "pingpong/x", n -> "take " + n).floorAfterNanos();
+    }
+
+    @Test
+    void roundTripsKeptUnderACrossDiePlacementAreWrittenWithoutAFloorAfterThem() throws Exception {
         PingPongSuite.roundTrips(context(new ScriptedPlacement(false, false, false, false, false)), "pingpong", "x",
             UnderOnePlacementTest::roundTrips);
         Map<String, Double> figures = writtenFor("x");
+        assertEquals(1000, figures.get("rtt_median"), "the round trips are written all the same");
         assertFalse(figures.containsKey(TargetCatalog.CACHE_LINE_FLOOR_AFTER), figures.toString());
     }
 

@@ -1,6 +1,7 @@
 package io.mproc.bench.result;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -70,6 +71,16 @@ class CacheLineFloorAfterTest {
             assertTrue(judged.getFirst().target() instanceof Target.AtMostTimesFloor, figure.toString());
             assertTrue(rules.contains(new FigureRule(figure, START_FLOOR, null)),
                 figure + ": the ratio to the start floor is shown beside, not judged: " + rules);
+        }
+    }
+
+    @Test
+    void noTargetOfTheCatalogIsJudgedAgainstTheStartOfRunCacheLineFloorFirst() {
+        // A new latency target must take the floor of its own placement, as the ones listed above.
+        for (FigureRule rule : TargetCatalog.standard().rules()) {
+            if (rule.target() != null && rule.target().needsFloor()) {
+                assertNotEquals(START_FLOOR, rule.floor(), rule + ": judge it against the probe after the figure");
+            }
         }
     }
 

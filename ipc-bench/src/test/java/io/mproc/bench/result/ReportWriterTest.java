@@ -154,6 +154,8 @@ class ReportWriterTest {
         assertTrue(md.contains("| mproc-spsc · rtt_median | 160 ns | 100 ns (c-cache-line-spin) | 1.60× | ≤ 1.5× floor | "
             + ReportWriter.MISSED + " |"), md);
         assertTrue(!md.contains("probed after this figure"), md);
+        assertTrue(!md.contains("| mproc-spsc · rtt_median | 160 ns | 100 ns (c-cache-line-spin) | 1.60× | — | — |"),
+            "the start floor's row would only repeat the judged one: " + md);
     }
 
     @Test
@@ -161,7 +163,8 @@ class ReportWriterTest {
         String md = ReportWriter.render(header(), TargetCatalog.standard().assess(spsc(128)));
         String text = md.substring(md.indexOf("Ratios are against"), md.indexOf("## "));
         assertTrue(text.contains("A target relative to the cache-line floor is judged against the floor probed right"
-            + " after its figure (same CPU placement), or against the start-of-run floor when there is no such probe,"
+            + " after its figure (same CPU placement), or against the start-of-run floor when there is no such probe"
+            + " (none in this run, a failed one, or one that read a cross-die placement),"
             + " with the ratio to the start-of-run floor shown beside"), text);
     }
 }
