@@ -15,6 +15,8 @@ package io.mproc.ring;
  * shortcuts to {@code EMPTY(L + 1)}: an abort (from the writer's own {@code WRITING}) and the
  * recovery of a dead owner (from {@code WRITING} or {@code READING}, by anyone). Because the
  * whole word, lap included, is compared, a CAS can only succeed on the exact claim it read.
+ * {@code EMPTY} and {@code FULL} words carry pid 0, always: a producer claims by exchanging the
+ * canonical {@code EMPTY(L)} without reading the word first.
  *
  * <p>Laps are compared wrap-safely ({@link #lapDistance}): only the distances -1, 0 and +1
  * carry meaning; a thread that reads a position and then stalls for 2<sup>32</sup> laps would

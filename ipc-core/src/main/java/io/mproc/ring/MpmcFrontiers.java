@@ -104,7 +104,7 @@ final class MpmcFrontiers {
     private long scan(long from, boolean reading) {
         long position = from;
         for (int step = 0; step < slots; step++) {
-            // Acquire: as in the claim and poll loops.
+            // Acquire: the state read is at least as new as the hint or frontier scanned from.
             long control = OrderedAccess.getLongAcquire(body, slotOf(position) + CONTROL_OFFSET);
             int distance = MpmcControl.lapDistance(control, lapOf(position));
             if (distance < 0 || (distance == 0 && !claimed(MpmcControl.state(control), reading))) {

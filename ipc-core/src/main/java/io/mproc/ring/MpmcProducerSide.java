@@ -118,6 +118,7 @@ final class MpmcProducerSide {
     /** Claims the slot at the write frontier for a message; returns its position, or -1 when full. */
     private long claim(int type, int length) {
         long position = frontiers.tailHint();
+        boolean stepped = false;
         while (true) {
             if (limit != slots && !belowLimit(position)) {
                 return -1; // positions only grow: no later one is below the limit either
@@ -125,11 +126,20 @@ final class MpmcProducerSide {
             long slot = frontiers.slotOf(position);
             int lap = frontiers.lapOf(position);
             long expected = MpmcControl.empty(lap);
-            // Compare-and-exchange, with no load before it: the claim itself (exactly one
-            // producer wins EMPTY(L)), and on failure a volatile read of what is there instead
-            // (see MpmcRing's class comment).
-            long control = OrderedAccess.compareAndExchangeLong(body, slot + CONTROL_OFFSET, expected,
-                MpmcControl.writing(lap, myPid));
+            long control = expected;
+            if (stepped) {
+                // Acquire, before a claim after a step: the slots stepped over are other
+                // producers', still being written, and an exchange on each would take their
+                // lines from them.
+                control = OrderedAccess.getLongAcquire(body, slot + CONTROL_OFFSET);
+            }
+            if (control == expected) {
+                // Compare-and-exchange, at the hint with no load before it: the claim itself
+                // (exactly one producer wins EMPTY(L)), and on failure a volatile read of what is
+                // there instead (see MpmcRing's class comment).
+                control = OrderedAccess.compareAndExchangeLong(body, slot + CONTROL_OFFSET, expected,
+                    MpmcControl.writing(lap, myPid));
+            }
             if (control == expected) {
                 // Release: never elided or merged with the zeroing at commit (recovery reads it).
                 OrderedAccess.setIntRelease(body, slot + OWNER_TOKEN_OFFSET, myToken);
@@ -146,6 +156,7 @@ final class MpmcProducerSide {
                 throw MpmcControl.corrupted(ring, "tail", position, control);
             } else if (distance >= 0) {
                 position = frontiers.nextForWriting(position); // claimed for this lap or later: step on
+                stepped = true;
             } else if (distance == -1) {
                 // Lap L-1 still occupies the slot: full, unless its owner is dead.
                 if (state == FULL || !deadOwners.recoverIfDead(slot, control)) {
@@ -186,7 +197,7 @@ final class MpmcProducerSide {
     /** {@link MpmcRing#isFull()}. */
     boolean isFull() {
         long position = frontiers.writeFrontier();
-        // Acquire: as in claim.
+        // Acquire: what the slot's last owner did happens-before the answer.
         long control = OrderedAccess.getLongAcquire(body, frontiers.slotOf(position) + CONTROL_OFFSET);
         if (MpmcControl.lapDistance(control, frontiers.lapOf(position)) == -1) {
             return true;

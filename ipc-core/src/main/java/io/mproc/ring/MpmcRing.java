@@ -30,8 +30,9 @@ import java.util.Objects;
  * slow reader) {@code READING(L-1)} → nothing ready. A producer does not load the control word
  * before claiming: it compare-and-exchanges {@code EMPTY(L)} at once and reads the state from
  * the witness when that fails (a load first would only add a read of the line that the claim
- * must own anyway; about 3 ns of each offer, single-threaded). A consumer loads first, since it
- * polls the slot until a message is there, and then claims with a CAS.
+ * must own anyway; about 3 ns of each offer, single-threaded). After a step it loads first, as
+ * the slots it steps over are other producers' and still being written. A consumer loads first,
+ * since it polls the slot until a message is there, and then claims with a CAS.
  *
  * <p><b>Progress.</b> Lock-free between live threads that do not stop between a claim and its
  * commit: a failed CAS means another thread's claim succeeded. But a producer that is
@@ -49,7 +50,8 @@ import java.util.Objects;
  * receives arrive in the order they were offered. Consumers see only whole messages.
  *
  * <p><b>Memory ordering.</b> Claims are CASes (a producer's a compare-and-exchange) on the
- * control word (volatile: they read the previous state with acquire semantics and order the claimer's later writes after the claim).
+ * control word (volatile: they read the previous state with acquire semantics and order the
+ * claimer's later writes after the claim).
  * A producer writes length, type and payload with plain stores and publishes them with a
  * release store of {@code FULL}; a consumer acquires {@code FULL} (through its claiming CAS)
  * before reading them, and returns the slot with a release store of {@code EMPTY(L+1)} after
