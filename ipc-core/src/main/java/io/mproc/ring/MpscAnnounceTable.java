@@ -32,14 +32,16 @@ final class MpscAnnounceTable {
     private final ThreadLocal<long[]> mySlot = new ThreadLocal<>();
     private final List<Long> taken = new ArrayList<>();
     /**
-     * The first thread that produced through this handle, and its slot: most handles have one
-     * producer thread, which then finds its slot without a thread-local lookup (a few
-     * nanoseconds of every claim). Plain: a racing reader sees null or the whole record (its
-     * fields are final), and null only sends it to the thread-local.
+     * The first thread that produced through this handle, by id, and its slot: most handles have
+     * one producer thread, which then finds its slot without a thread-local lookup (a few
+     * nanoseconds of every claim). An id, not the Thread, so that a thread that has ended (and
+     * its context class loader) is not kept alive by the ring; ids are never reused in a JVM.
+     * Plain: a racing reader sees null or the whole record (its fields are final), and null
+     * only sends it to the thread-local.
      */
     private FirstProducer firstProducer;
 
-    private record FirstProducer(Thread thread, long offset) {
+    private record FirstProducer(long threadId, long offset) {
     }
 
     MpscAnnounceTable(String ring, MemorySegment body, int slots) {
@@ -63,7 +65,7 @@ final class MpscAnnounceTable {
     /** The offset of the calling thread's position word, taking a slot on first use. */
     long positionOffset() {
         FirstProducer first = firstProducer;
-        if (first != null && first.thread() == Thread.currentThread()) {
+        if (first != null && first.threadId() == Thread.currentThread().threadId()) {
             return first.offset();
         }
         long[] slot = mySlot.get();
@@ -71,7 +73,7 @@ final class MpscAnnounceTable {
             slot = new long[] {take() + SLOT_POSITION_OFFSET};
             mySlot.set(slot);
             if (first == null) {
-                firstProducer = new FirstProducer(Thread.currentThread(), slot[0]);
+                firstProducer = new FirstProducer(Thread.currentThread().threadId(), slot[0]);
             }
         }
         return slot[0];
