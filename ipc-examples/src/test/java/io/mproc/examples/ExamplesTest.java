@@ -2,11 +2,8 @@ package io.mproc.examples;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -34,22 +31,26 @@ class ExamplesTest extends ExampleTestBase {
 
     @Test
     void aJvmStartedWithoutMprocsFlagRunsTheExampleInOneWithIt() throws Exception {
-        Process plain = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Dmproc.dir=" + regionRoot(), "-cp", System.getProperty("java.class.path"), Examples.class.getName(), "ring")
-            .redirectErrorStream(true).start();
-        // It runs the example in a JVM of its own: that one must be gone after the test too.
-        watchDescendants(plain);
-        List<String> lines = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(plain.getInputStream(), StandardCharsets.UTF_8))) {
-            reader.lines().forEach(lines::add);
-        } finally {
+        // Output to a file, not a pipe: a relaunched JVM that hangs holding the pipe open would
+        // block a reader past every timeout.
+        Path output = Files.createTempFile("relaunch", ".out");
+        try {
+            Process plain = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dmproc.dir=" + regionRoot(), "-cp", System.getProperty("java.class.path"), Examples.class.getName(),
+                "ring")
+                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            // It runs the example in a JVM of its own: that one must be gone after the test too.
+            watchDescendants(plain);
             if (!plain.waitFor(RUN_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                 plain.descendants().forEach(ProcessHandle::destroyForcibly);
                 plain.destroyForcibly().waitFor();
+                fail("the relaunching JVM did not exit within " + RUN_TIMEOUT + ": " + Files.readAllLines(output));
             }
+            assertEquals(List.of("true 1 EURUSD 1.0842"), Files.readAllLines(output), "no warning about restricted methods");
+            assertEquals(0, plain.exitValue());
+        } finally {
+            Files.deleteIfExists(output);
         }
-        assertEquals(List.of("true 1 EURUSD 1.0842"), lines, "no warning about restricted methods");
-        assertEquals(0, plain.exitValue());
     }
 
     @Test
