@@ -20,8 +20,8 @@ import java.util.concurrent.TimeUnit;
  * when its cached copy says the queue is full.
  *
  * <p><b>Why the ring has room for two more.</b> The consumer counts an element before the ring
- * frees its bytes, so for a moment one element is counted as taken and still occupies the
- * ring; and a producer killed between its commit and its count leaves one element uncounted,
+ * frees its bytes, which it does at the consumer's next poll ({@link SpscRing}: space comes
+ * back one drain late), so one element may be counted as taken and still occupy the ring; and a producer killed between its commit and its count leaves one element uncounted,
  * which its successor numbers again (the consumer then counts the number once): the queue may
  * then hold {@code maxSize + 1} until that element is taken.
  *

@@ -5,6 +5,7 @@ import static io.mproc.ring.RecordLayout.PADDING_TYPE;
 import static io.mproc.ring.RecordLayout.SPSC_HEADER_LENGTH;
 import static io.mproc.ring.RecordLayout.TYPE_OFFSET;
 import static io.mproc.ring.RecordLayout.align;
+import static io.mproc.ring.SpscRingLayout.CONSUMED_OFFSET;
 import static io.mproc.ring.SpscRingLayout.HEAD_OFFSET;
 import static io.mproc.ring.SpscRingLayout.TAIL_OFFSET;
 
@@ -23,9 +24,16 @@ import java.lang.foreign.MemorySegment;
  * happens-before edge (a lock, a join, a process exit observed) between the old and the new
  * holder. A role may move back and forth between handles: each claim checks that the shared
  * tail is still where this handle left it (one load of a line only producers write), and
- * each drain starts from the shared head. Each role keeps a process-local cached copy of the
- * other side's position; a stale cache can only make the ring look fuller (producer) or
- * emptier (consumer) than it is, never the reverse, because positions only grow.
+ * each drain starts from the shared consumed position. The producer keeps a process-local
+ * cached copy of the head; a stale cache can only make the ring look fuller than it is, never
+ * the reverse, because positions only grow.
+ *
+ * <p><b>Space comes back one drain late.</b> The bytes a drain consumed are given back to the
+ * producer at the start of the consumer's next drain (or poll), not at the end of their own:
+ * so right after a poll of a full ring, an offer still finds it full until the consumer polls
+ * again. A consumer that waits for messages polls first, so a producer waiting for room never
+ * waits on a consumer that waits for messages; a consumer that stops polling holds at most
+ * the space of its last drain. {@link #capacityFor} does not count that space.
  *
  * <p><b>Progress.</b> Both sides are wait-free: every call finishes in a bounded number of
  * steps, whatever the other side does.
@@ -34,21 +42,26 @@ import java.lang.foreign.MemorySegment;
  * after its type and payload (plain). The consumer acquire-loads the length word at its
  * position: zero means "nothing yet". So a message moves from producer to consumer in the
  * cache lines it occupies and nothing else (no shared tail to fetch first), which is what
- * makes a round trip cost little more than the hardware's cache-line round trip. For "zero
- * means nothing yet" to hold on every lap, the consumer zeroes the bytes it consumed before it
- * gives them back with a release store of the head (once per {@link #drain} batch); the
- * producer acquire-loads the head (only when its cached copy says the ring is full) before it
- * overwrites them. The producer also keeps its position in the shared tail word, for whoever
- * produces next; the consumer never reads it.
+ * makes a round trip cost little more than the hardware's cache-line round trip. After each
+ * {@link #drain} batch the consumer release-stores its {@code consumed} position, in a line of
+ * its own. For "zero means nothing yet" to hold on every lap, the consumer zeroes the bytes it
+ * consumed before it gives them back with a release store of the head; the producer
+ * acquire-loads the head (only when its cached copy says the ring is full) before it
+ * overwrites them. The zeroing waits for the consumer's next drain: in a request-reply
+ * exchange that drain is the one that finds nothing yet, so the zero stores (which take the
+ * record's line from the producer) are not queued ahead of the reply. The producer also keeps
+ * its position in the shared tail word, for whoever produces next; the consumer never reads
+ * it.
  *
  * <p><b>SIGKILL.</b> A producer killed before a record's length store leaves nothing visible:
  * the next producer (its first claim) finds the end of the committed records by walking their
- * headers from the head, and zeroes whatever a dead predecessor may have written beyond them.
- * Killed after the length store, the message was sent. A consumer killed before its head
- * store leaves the head unmoved: the messages it was handling are delivered again to the next
- * consumer (at-least-once for the in-flight message or batch), unless it had already zeroed
- * them, in which case they are lost (the zeroing and the head store are a few instructions
- * apart). A handler that throws consumes its message (it is not redelivered, so one bad
+ * headers from the consumed position (or the tail, if later), and zeroes whatever a dead
+ * predecessor may have written beyond them. Killed after the length store, the message was
+ * sent. A consumer killed before its consumed store leaves it unmoved: the messages it was
+ * handling are delivered again to the next consumer (at-least-once for the in-flight message
+ * or batch). A consumer killed while zeroing consumed bytes loses nothing: they lie between
+ * the head and the consumed position, and the next consumer zeroes them again before it gives
+ * them back. A handler that throws consumes its message (it is not redelivered, so one bad
  * message cannot wedge the ring).
  */
 public final class SpscRing implements MessageRing {
@@ -70,7 +83,7 @@ public final class SpscRing implements MessageRing {
      * handle produced meanwhile, and the position is recovered again.
      */
     private long producerPosition = -1;
-    /** Whether this handle has consumed before (a new consumer first checks its predecessor's state). */
+    /** Whether this handle has consumed before (a new consumer first acquires its predecessor's positions). */
     private boolean consumerStarted;
     /** Length of the record claimed and not yet committed (-1: none). */
     private int claimedLength = -1;
@@ -223,22 +236,28 @@ public final class SpscRing implements MessageRing {
 
     /**
      * Where this handle starts producing: after the last committed record. The shared tail may
-     * lag it (a producer killed between its commit and its tail store) and trail the head (all
-     * consumed), so walk the committed headers from the later of the two. Then zero what a
-     * predecessor killed mid-claim may have written beyond: at most one record (its padding,
-     * if any, was committed and walked over), and only in free space.
+     * lag it (a producer killed between its commit and its tail store) and trail the consumed
+     * position (all delivered), so walk the committed headers from the later of the two. A
+     * header found zero may be one the consumer zeroed after delivering it: then the consumed
+     * position has passed it, and the walk goes on from there. Then zero what a predecessor
+     * killed mid-claim may have written beyond: at most one record (its padding, if any, was
+     * committed and walked over), and only in free space.
      */
     private long recoverProducerPosition() {
-        // Acquire both: the consumer's zeroing before its head release; the committed records.
+        // Acquire all: the consumer's zeroing before its head release; the committed records.
         long head = OrderedAccess.getLongAcquire(body, HEAD_OFFSET);
-        long position = Math.max(head, OrderedAccess.getLongAcquire(body, TAIL_OFFSET));
-        while (position - head < capacity) {
-            int length = OrderedAccess.getIntAcquire(data, ((int) position & mask) + LENGTH_OFFSET);
-            if (length <= 0) {
-                break;
+        long position = OrderedAccess.getLongAcquire(body, TAIL_OFFSET);
+        long consumed = OrderedAccess.getLongAcquire(body, CONSUMED_OFFSET);
+        do {
+            position = Math.max(position, consumed);
+            while (position - head < capacity) {
+                int length = OrderedAccess.getIntAcquire(data, ((int) position & mask) + LENGTH_OFFSET);
+                if (length <= 0) {
+                    break;
+                }
+                position += align(length);
             }
-            position += align(length);
-        }
+        } while ((consumed = OrderedAccess.getLongAcquire(body, CONSUMED_OFFSET)) > position);
         long free = capacity - (position - head);
         long dirty = Math.min(free, align(SPSC_HEADER_LENGTH + maxMessageLength));
         zero(position, dirty);
@@ -250,16 +269,28 @@ public final class SpscRing implements MessageRing {
 
     @Override
     public int drain(MessageHandler handler, int limit) {
-        if (!consumerStarted) {
+        final long consumed;
+        final long head;
+        if (consumerStarted) {
+            // Plain: the consumer is the only writer of both; a role handed over brings a
+            // happens-before edge with it.
+            consumed = OrderedAccess.getLongPlain(body, CONSUMED_OFFSET);
+            head = OrderedAccess.getLongPlain(body, HEAD_OFFSET);
+        } else {
             consumerStarted = true;
-            skipSpanClearedByDeadConsumer();
+            // Acquire both: a predecessor may have died without any edge to us.
+            consumed = OrderedAccess.getLongAcquire(body, CONSUMED_OFFSET);
+            head = OrderedAccess.getLongAcquire(body, HEAD_OFFSET);
         }
-        // Plain: the consumer is the only writer of the head.
-        final long head = OrderedAccess.getLongPlain(body, HEAD_OFFSET);
-        long position = head;
+        if (head != consumed) {
+            giveBack(head, consumed);
+        }
+        long position = consumed;
         int count = 0;
         try {
-            while (count < limit) {
+            // Within one lap of the head (now the consumed position): beyond it lie this lap's
+            // records, not yet zeroed, where the producer has not written.
+            while (count < limit && position - consumed < capacity) {
                 int index = (int) position & mask;
                 // Acquire: pairs with the producer's commit; type and payload are complete.
                 int length = OrderedAccess.getIntAcquire(data, index + LENGTH_OFFSET);
@@ -267,60 +298,35 @@ public final class SpscRing implements MessageRing {
                     break;
                 }
                 int type = OrderedAccess.getIntPlain(data, index + TYPE_OFFSET);
-                int aligned = align(length);
-                position += aligned;
-                try {
-                    if (type != PADDING_TYPE) {
-                        count++;
-                        handler.onMessage(type, data, index + SPSC_HEADER_LENGTH, length - SPSC_HEADER_LENGTH);
-                    }
-                } finally {
-                    clearRecord(index, aligned);
+                position += align(length);
+                if (type != PADDING_TYPE) {
+                    count++;
+                    handler.onMessage(type, data, index + SPSC_HEADER_LENGTH, length - SPSC_HEADER_LENGTH);
                 }
             }
         } finally {
-            if (position != head) {
-                // Release: our reads and the zeroing happen-before the producer reuses the space.
-                OrderedAccess.setLongRelease(body, HEAD_OFFSET, position);
-                signalNotFull();
+            if (position != consumed) {
+                // Release: for a consumer taking over (it starts here) and a producer recovering.
+                // A line only the consumer writes, so in a round trip it stays in its cache.
+                OrderedAccess.setLongRelease(body, CONSUMED_OFFSET, position);
             }
         }
         return count;
     }
 
     /**
-     * Zeroes a consumed record so that its header reads "nothing yet" on the next lap, in an
-     * order that a consumer killed midway cannot turn into a misread: first mark it padding,
-     * then zero the payload, then the header. At any point the record is either a whole
-     * header (skipped if marked, redelivered if not, payload intact) or all zeros.
+     * Zeroes the consumed bytes from {@code head} to {@code consumed} (all of them delivered)
+     * and gives them back to the producer. Zeroing again what a killed predecessor had begun
+     * to zero is harmless: the producer writes nothing there before the head passes it.
      */
-    private void clearRecord(int index, int aligned) {
-        // Plain, then a store-store fence: the mark is visible before any payload zero.
-        OrderedAccess.setIntPlain(data, index + TYPE_OFFSET, PADDING_TYPE);
+    private void giveBack(long head, long consumed) {
+        // The consumed store (an earlier drain) is ordered before the zeros: a recovering
+        // producer that reads a zeroed header then finds the consumed position past it.
         OrderedAccess.storeStoreFence();
-        RecordLayout.zero(data, index + SPSC_HEADER_LENGTH, aligned - SPSC_HEADER_LENGTH);
-        // Release: the payload zeros are visible before the header reads zero.
-        OrderedAccess.setLongRelease(data, index + LENGTH_OFFSET, 0L);
-    }
-
-    /**
-     * A consumer killed after zeroing records but before its head store leaves zeros at the
-     * head while committed records follow: skip them. Below the shared tail every record was
-     * committed, so a zero word there can only be one a consumer cleared; records are cleared
-     * whole and in order, so the first non-zero word is a header.
-     */
-    private void skipSpanClearedByDeadConsumer() {
-        // Acquire both: the tail's release covers every record below it.
-        long head = OrderedAccess.getLongAcquire(body, HEAD_OFFSET);
-        long tail = OrderedAccess.getLongAcquire(body, TAIL_OFFSET);
-        long position = head;
-        while (position < tail && OrderedAccess.getLongAcquire(data, (int) position & mask) == 0) {
-            position += RecordLayout.ALIGNMENT;
-        }
-        if (position != head) {
-            // Release: as in drain, for the producer that reuses the skipped space.
-            OrderedAccess.setLongRelease(body, HEAD_OFFSET, position);
-        }
+        zero(head, consumed - head);
+        // Release: the zeros happen-before the producer's acquire of the head and its reuse.
+        OrderedAccess.setLongRelease(body, HEAD_OFFSET, consumed);
+        signalNotFull();
     }
 
     /** Zeroes {@code length} bytes of the data area from {@code position}, wrapping at the end. */
@@ -336,8 +342,8 @@ public final class SpscRing implements MessageRing {
     @Override
     public boolean isEmpty() {
         // Acquire both: a snapshot for any thread. An aborted record counts as non-empty.
-        long head = OrderedAccess.getLongAcquire(body, HEAD_OFFSET);
-        return OrderedAccess.getIntAcquire(data, ((int) head & mask) + LENGTH_OFFSET) == 0;
+        long consumed = OrderedAccess.getLongAcquire(body, CONSUMED_OFFSET);
+        return OrderedAccess.getIntAcquire(data, ((int) consumed & mask) + LENGTH_OFFSET) == 0;
     }
 
     @Override

@@ -17,16 +17,21 @@ import io.mproc.wait.WaitPointLayout;
  *        | tail (long): producer position, bytes ever |  written by the producer only, for
  *        | committed; monotonic, index = tail &amp; mask  |  its successor; consumers poll headers
  *   256  +--------------------------------------------+
- *        | head (long): consumer position             |  written by the consumer only
+ *        | head (long): bytes given back to the       |  written by the consumer only; read
+ *        | producer (consumed, then zeroed)           |  by the producer when it looks full
  *   384  +--------------------------------------------+
- *        | notEmpty wait point                        |
+ *        | consumed (long): bytes delivered; head &lt;=  |  written by the consumer only, once
+ *        | consumed &lt;= tail                           |  per drain
  *   512  +--------------------------------------------+
- *        | notFull wait point                         |
+ *        | notEmpty wait point                        |
  *   640  +--------------------------------------------+
+ *        | notFull wait point                         |
+ *   768  +--------------------------------------------+
  *        | data: capacity bytes of records            |
  *        | ({@link RecordLayout}, 8-byte header whose |
  *        | length word commits the record; zero =     |
- *        | nothing yet, so consumed bytes are zeroed) |
+ *        | nothing yet, so consumed bytes are zeroed  |
+ *        | before they are given back)                |
  *        +--------------------------------------------+
  * </pre>
  */
@@ -34,7 +39,7 @@ final class SpscRingLayout {
     private SpscRingLayout() {
     }
 
-    static final RegionKind KIND = new RegionKind("ring.spsc", 2);
+    static final RegionKind KIND = new RegionKind("ring.spsc", 3);
 
     /** One block per hot word: two cache lines. */
     static final int BLOCK = 128;
@@ -42,7 +47,8 @@ final class SpscRingLayout {
     static final long METADATA_OFFSET = 0;
     static final long TAIL_OFFSET = METADATA_OFFSET + BLOCK;
     static final long HEAD_OFFSET = TAIL_OFFSET + BLOCK;
-    static final long NOT_EMPTY_OFFSET = HEAD_OFFSET + BLOCK;
+    static final long CONSUMED_OFFSET = HEAD_OFFSET + BLOCK;
+    static final long NOT_EMPTY_OFFSET = CONSUMED_OFFSET + BLOCK;
     static final long NOT_FULL_OFFSET = NOT_EMPTY_OFFSET + BLOCK;
     static final int DATA_OFFSET = (int) (NOT_FULL_OFFSET + BLOCK);
 

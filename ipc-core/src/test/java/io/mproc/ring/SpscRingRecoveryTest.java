@@ -19,43 +19,60 @@ class SpscRingRecoveryTest extends CrossProcessTest {
     private static final int HEADER = RecordLayout.SPSC_HEADER_LENGTH;
 
     @Test
-    void consumerKilledAfterClearingRecordsBeforeMovingTheHeadDoesNotWedgeTheNext() {
-        try (SpscRing producer = SpscRing.create(namespace, "r", 1024, 64);
-             SpscRing deadConsumer = SpscRing.attach(namespace, "r")) {
-            offerLong(producer, 1);
-            offerLong(producer, 2);
-            offerLong(producer, 3);
-            // The dead consumer handled and cleared records 1 and 2, then died before its head store.
+    void consumerKilledWhileZeroingWhatItConsumedLosesNothingAndTheNextGivesTheSpaceBack() {
+        try (SpscRing producer = SpscRing.create(namespace, "r", 256, 32)) {
             int record = align(HEADER + 8);
-            RecordLayout.zero(deadConsumer.buffer(), 0, 2L * record);
+            int fits = 256 / record;
+            for (int i = 1; i <= fits; i++) {
+                offerLong(producer, i);
+            }
+            try (SpscRing deadConsumer = SpscRing.attach(namespace, "r")) {
+                assertEquals(2, deadConsumer.drain(RingTestSupport.IGNORE, 2));
+            }
+            // It had zeroed record 1 of the two it delivered, then died before its head store.
+            RecordLayout.zero(producer.buffer(), 0, record);
+            assertEquals(MessageRing.INSUFFICIENT_CAPACITY, producer.tryClaim(1, 8));
             try (SpscRing nextConsumer = SpscRing.attach(namespace, "r")) {
-                assertEquals(List.of(3L), drainLongs(nextConsumer));
-                offerLong(producer, 4);
-                assertEquals(List.of(4L), drainLongs(nextConsumer));
+                List<Long> expected = new ArrayList<>();
+                for (long i = 3; i <= fits; i++) {
+                    expected.add(i);
+                }
+                assertEquals(expected, drainLongs(nextConsumer));
+                // Its next poll gives back everything consumed, the dead consumer's two included.
+                assertFalse(nextConsumer.poll(RingTestSupport.IGNORE));
+                for (int i = 0; i < fits; i++) {
+                    offerLong(producer, 100 + i);
+                }
+                assertEquals(100L, drainLongs(nextConsumer).getFirst());
             }
         }
     }
 
     @Test
-    void recordMarkedAsPaddingByAKilledConsumerIsSkippedNotRedelivered() {
-        try (SpscRing producer = SpscRing.create(namespace, "r", 1024, 64)) {
-            offerLong(producer, 1);
-            offerLong(producer, 2);
-            // Killed mid-clear of record 1: marked padding, payload zeroed, header still there.
-            OrderedAccess.setIntPlain(producer.buffer(), RecordLayout.TYPE_OFFSET, RecordLayout.PADDING_TYPE);
-            OrderedAccess.setLongPlain(producer.buffer(), HEADER, 0L);
-            try (SpscRing nextConsumer = SpscRing.attach(namespace, "r")) {
-                assertEquals(List.of(2L), drainLongs(nextConsumer));
+    void producerTakingOverStartsAfterWhatWasConsumedEvenWhenTheTailLagsAndTheRecordWasZeroed() {
+        try (SpscRing consumer = SpscRing.create(namespace, "r", 1024, 64)) {
+            try (SpscRing deadProducer = SpscRing.attach(namespace, "r")) {
+                offerLong(deadProducer, 1);
+                offerLong(deadProducer, 2);
+                // Its second tail store never happened.
+                OrderedAccess.setLongPlain(deadProducer.region().body(), SpscRingLayout.TAIL_OFFSET, align(HEADER + 8));
+            }
+            assertEquals(List.of(1L, 2L), drainLongs(consumer));
+            // The consumer is giving the two back: record 2 already zeroed, the head not yet moved.
+            RecordLayout.zero(consumer.buffer(), align(HEADER + 8), align(HEADER + 8));
+            try (SpscRing nextProducer = SpscRing.attach(namespace, "r")) {
+                offerLong(nextProducer, 3);
+                assertEquals(List.of(3L), drainLongs(consumer));
             }
         }
     }
 
     @Test
-    void recordsNotYetClearedByAKilledConsumerAreDeliveredAgain() {
+    void recordsAKilledConsumerHadNotMarkedConsumedAreDeliveredAgain() {
         try (SpscRing producer = SpscRing.create(namespace, "r", 1024, 64)) {
             offerLong(producer, 1);
             offerLong(producer, 2);
-            // The dead consumer read both but cleared nothing and did not move the head.
+            // The dead consumer handed both to its handler and died before its consumed store.
             try (SpscRing nextConsumer = SpscRing.attach(namespace, "r")) {
                 assertEquals(List.of(1L, 2L), drainLongs(nextConsumer));
             }

@@ -94,7 +94,7 @@ class SpscRingTest extends CrossProcessTest {
     }
 
     @Test
-    void offerReturnsFalseWhenFullAndSucceedsAgainAfterAPoll() {
+    void offerReturnsFalseWhenFullAndSucceedsOnceTheConsumerPollsAgain() {
         try (SpscRing ring = SpscRing.create(namespace, "r", 256, 32)) {
             int sent = 0;
             while (ring.offer(1, new byte[24], 0, 24)) { // 32-byte records
@@ -103,7 +103,25 @@ class SpscRingTest extends CrossProcessTest {
             assertEquals(256 / 32, sent);
             assertEquals(MessageRing.INSUFFICIENT_CAPACITY, ring.tryClaim(1, 0));
             assertTrue(ring.poll(RingTestSupport.IGNORE));
+            // The polled record's space comes back at the consumer's next poll, not before.
+            assertFalse(ring.offer(1, new byte[24], 0, 24));
+            assertTrue(ring.poll(RingTestSupport.IGNORE));
             assertTrue(ring.offer(1, new byte[24], 0, 24));
+        }
+    }
+
+    @Test
+    void aPollThatFindsNothingGivesBackWhatTheLastPollConsumed() {
+        try (SpscRing ring = SpscRing.create(namespace, "r", 256, 32)) {
+            while (ring.offer(1, new byte[24], 0, 24)) {
+                // fill
+            }
+            assertEquals(256 / 32, ring.drain(RingTestSupport.IGNORE, 100));
+            assertFalse(ring.offer(1, new byte[24], 0, 24));
+            assertFalse(ring.poll(RingTestSupport.IGNORE));
+            for (int i = 0; i < 256 / 32; i++) {
+                assertTrue(ring.offer(1, new byte[24], 0, 24), "record " + i);
+            }
         }
     }
 
