@@ -14,13 +14,17 @@ import java.time.Duration;
 import java.util.List;
 
 import static io.mproc.bench.result.TargetCatalog.CACHE_LINE_FLOOR;
+import static io.mproc.bench.result.TargetCatalog.CACHE_LINE_PAUSE_FLOOR;
 import static io.mproc.bench.result.TargetCatalog.FLOORS;
 import static io.mproc.bench.result.TargetCatalog.FUTEX_ASLEEP_FLOOR;
 import static io.mproc.bench.result.TargetCatalog.FUTEX_CROSS_CORE_FLOOR;
 import static io.mproc.bench.result.TargetCatalog.FUTEX_SAME_CORE_FLOOR;
 import static io.mproc.bench.result.TargetCatalog.JVM_START_FLOOR;
 
-/** Measures every floor: C cache-line spin, C futex across cores and on one core, JVM start. */
+/**
+ * Measures every floor: C cache-line spin (tight, as the targets' reference, and with pause),
+ * C futex across cores and on one core, JVM start.
+ */
 public final class FloorSuite implements Suite {
 
     /** Long enough for a full-profile futex floor on a slow VM; a hung run still ends. */
@@ -52,6 +56,8 @@ public final class FloorSuite implements Suite {
         if (cpus.size() >= 2) {
             RepeatedLatency spin = program.run("spin", a, b, context.profile().spinFloor(), NATIVE_TIMEOUT);
             spin.writeRoundTrip(context.sink(), FLOORS, CACHE_LINE_FLOOR);
+            RepeatedLatency pause = program.run("spin-pause", a, b, context.profile().spinFloor(), NATIVE_TIMEOUT);
+            pause.writeRoundTrip(context.sink(), FLOORS, CACHE_LINE_PAUSE_FLOOR);
             RepeatedLatency futex = program.run("futex", a, b, context.profile().futexFloor(), NATIVE_TIMEOUT);
             futex.writeRoundTrip(context.sink(), FLOORS, FUTEX_CROSS_CORE_FLOOR);
             // Timed like the -asleep ping-pongs, with the futex floor's short warm-up (C needs no JIT).

@@ -63,7 +63,8 @@ public final class NativeFloorProgram {
     }
 
     /**
-     * Runs one floor: {@code test} is "spin" or "futex"; {@code cpuA} times, {@code cpuB}
+     * Runs one floor: {@code test} is "spin", "spin-pause", "futex" or "futex-asleep" (see
+     * floor.c); {@code cpuA} times, {@code cpuB}
      * echoes (-1 leaves a side unpinned; equal CPUs put both on one core).
      */
     public RepeatedLatency run(String test, int cpuA, int cpuB, Counts counts, Duration timeout)

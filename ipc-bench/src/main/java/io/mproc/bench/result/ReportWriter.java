@@ -80,7 +80,10 @@ public final class ReportWriter {
             md.append('\n');
         }
         md.append("Ratios are against floors measured in this run; on shared 2-core VMs absolute times "
-            + "move between runs, ratios much less. A target relative to the cache-line floor is judged against "
+            + "move between runs, ratios much less. The cache-line floor (" + TargetCatalog.CACHE_LINE_FLOOR
+            + ") spins the way the targets' reference program does, a tight loop of loads; "
+            + TargetCatalog.CACHE_LINE_PAUSE_FLOOR + " adds the spin-wait hint between loads, as mproc's "
+            + "spinners do, and is shown in the floors table only. A target relative to the cache-line floor is judged against "
             + "the floor probed right after its figure (same CPU placement), or against the start-of-run floor "
             + "when there is no such probe (none in this run, a failed one, or one that read a cross-die placement), "
             + "with the ratio to the start-of-run floor shown beside; the floor "
