@@ -8,7 +8,8 @@ import java.lang.foreign.MemorySegment;
 /**
  * The ring under a {@link SharedQueue}, as the queue uses it: claims of one element's bytes,
  * in-place reads, and the element counts that {@code maxSize} is about. One subclass per
- * {@link QueueShape}. Handlers always see the message type {@link #ELEMENT}.
+ * {@link QueueShape}. Handlers see a non-negative message type: {@link #ELEMENT}, or in a
+ * {@link QueueShape#ONE_TO_ONE} queue the element's number ({@link SpscQueueRing}).
  */
 abstract class QueueRing {
     /** The ring message type of an element. */

@@ -7,7 +7,6 @@ import static io.mproc.queue.QueueStateLayout.MAX_MESSAGE_BYTES_OFFSET;
 import static io.mproc.queue.QueueStateLayout.MAX_SIZE_OFFSET;
 import static io.mproc.queue.QueueStateLayout.PUT_OFFSET;
 import static io.mproc.queue.QueueStateLayout.SHAPE_OFFSET;
-import static io.mproc.queue.QueueStateLayout.TAKEN_OFFSET;
 import static io.mproc.queue.QueueStateLayout.UNFINISHED_OFFSET;
 
 import io.mproc.memory.OrderedAccess;
@@ -84,17 +83,6 @@ final class QueueState {
     void setPut(long count) {
         // Release: after the element's commit; one writer at a time (the producer), so no CAS.
         OrderedAccess.setLongRelease(body, PUT_OFFSET, count);
-    }
-
-    /** Elements a {@link QueueShape#ONE_TO_ONE} queue's consumers have taken. */
-    long taken() {
-        // Acquire: a producer's look at how much room the consumer made.
-        return OrderedAccess.getLongAcquire(body, TAKEN_OFFSET);
-    }
-
-    void setTaken(long count) {
-        // Release: one writer at a time (the consumer), so no CAS.
-        OrderedAccess.setLongRelease(body, TAKEN_OFFSET, count);
     }
 
     boolean isClosed() {

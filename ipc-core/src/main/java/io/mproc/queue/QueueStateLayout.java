@@ -23,25 +23,21 @@ import io.mproc.wait.WaitPointLayout;
  *         | allDone wait point: join() sleeps here                     |
  *    512  +------------------------------------------------------------+
  *         | Put (long): elements a ONE_TO_ONE queue's producer put     |  written by the
- *         |                                                            |  producer only
+ *         | (what its consumer took, the ring's records tell)          |  producer only
  *    640  +------------------------------------------------------------+
- *         | Taken (long): elements its consumer took                   |  written by the
- *         |                                                            |  consumer only
- *    768  +------------------------------------------------------------+
  * </pre>
  *
  * <p>Each group has two cache lines of its own: the closed flag is read on every put and take
  * by every process, so it must never share a line with a word that changes (it then stays
  * cached, shared, in every core); the unfinished count changes on every put and taskDone of a
- * joinable queue; the put and taken counts change on every put and take of a
- * {@link QueueShape#ONE_TO_ONE} queue, each on its own side's lines.
+ * joinable queue; the put count changes on every put of a {@link QueueShape#ONE_TO_ONE} queue.
  */
 final class QueueStateLayout {
     private QueueStateLayout() {
     }
 
     /** The region kind; bump the version whenever anything in this class changes. */
-    static final RegionKind KIND = new RegionKind("queue.state", 2);
+    static final RegionKind KIND = new RegionKind("queue.state", 3);
 
     static final int BLOCK = 2 * RegionHeaderLayout.CACHE_LINE;
 
@@ -53,8 +49,7 @@ final class QueueStateLayout {
     static final long UNFINISHED_OFFSET = CLOSED_OFFSET + BLOCK;
     static final long ALL_DONE_OFFSET = UNFINISHED_OFFSET + BLOCK;
     static final long PUT_OFFSET = ALL_DONE_OFFSET + BLOCK;
-    static final long TAKEN_OFFSET = PUT_OFFSET + BLOCK;
-    static final long BODY_SIZE = TAKEN_OFFSET + BLOCK;
+    static final long BODY_SIZE = PUT_OFFSET + BLOCK;
 
     static {
         if (WaitPointLayout.LENGTH > BLOCK) {

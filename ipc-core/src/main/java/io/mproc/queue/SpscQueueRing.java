@@ -2,37 +2,37 @@ package io.mproc.queue;
 
 import io.mproc.ring.MessageHandler;
 import io.mproc.ring.SpscRing;
-import java.lang.foreign.MemorySegment;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A {@link QueueShape#ONE_TO_ONE} queue's ring: an {@link SpscRing} of variable-length records,
  * sized by {@link SpscRing#capacityFor} so that its bytes never run out before the element
- * count does, plus the two counts in {@link QueueState} that bound it by {@code maxSize}.
+ * count does, plus the put count in {@link QueueState} that, with the numbers in the records,
+ * bounds it by {@code maxSize}.
  *
  * <p><b>Counting.</b> The producer numbers its elements: a record's type word (the ring lets
  * the producer choose it) carries the low 31 bits of the put count at its claim. After the
- * ring's commit, the producer release-stores the put count plus one. The consumer, inside the
- * ring's handler (before the ring frees the record), moves the taken count to the element's
- * number plus one, only ever forward: an element delivered again (its consumer was killed
- * before the ring freed it) is not counted twice. {@code size = put - taken}. Each count is
- * written by one side only, in its own cache lines; the producer reads the consumer's only
- * when its cached copy says the queue is full.
+ * ring's commit, the producer release-stores the put count plus one. The consumer counts
+ * nothing: the number of the oldest element not yet taken ({@link SpscRing#oldestType()}) is
+ * the taken count modulo 2<sup>31</sup>, and {@code size = put - taken}, 0 when nothing is
+ * left. So a take does no more than the ring's poll, and an element delivered again (its
+ * consumer was killed before its consumed position moved) is not counted twice. The producer
+ * looks at the ring for the taken count only when its cached copy says the queue is full.
  *
- * <p><b>Why the ring has room for two more.</b> The consumer counts an element before the ring
- * frees its bytes, which it does at the consumer's next poll ({@link SpscRing}: space comes
- * back one drain late), so one element may be counted as taken and still occupy the ring; and a producer killed between its commit and its count leaves one element uncounted,
- * which its successor numbers again (the consumer then counts the number once): the queue may
- * then hold {@code maxSize + 1} until that element is taken.
+ * <p><b>Why the ring has room for two more.</b> The ring gives an element's bytes back at the
+ * consumer's next poll ({@link SpscRing}: space comes back one drain late), so one element may
+ * be taken and still occupy the ring; and a producer killed between its commit and its count
+ * leaves one element uncounted, which its successor numbers again: the queue may then hold
+ * {@code maxSize + 1} until that element is taken.
+ *
+ * <p>Handlers see an element's number as its message type, not {@link QueueRing#ELEMENT}.
  *
  * <p>One producer thread and one consumer thread at a time ({@link QueueShape#ONE_TO_ONE}): the
- * fields below are each used by one of them.
+ * fields below are the producer's.
  */
-final class SpscQueueRing extends QueueRing implements MessageHandler {
+final class SpscQueueRing extends QueueRing {
     /** Record types are non-negative ints: they carry an element's number modulo 2^31. */
     private static final int NUMBER_MASK = Integer.MAX_VALUE;
-    /** A number this far or farther ahead (modulo 2^31) is behind: one already counted. */
-    private static final int BEHIND = 1 << 30;
     /** Elements the ring holds besides {@code maxSize}: see the class comment. */
     private static final int SLACK = 2;
     /**
@@ -51,8 +51,6 @@ final class SpscQueueRing extends QueueRing implements MessageHandler {
     private long takenCache;
     /** Producer: the number of the element claimed and not yet committed (an abort leaves it unused). */
     private long claimedNumber;
-    /** Consumer: the handler of the drain in progress. */
-    private MessageHandler consumer;
 
     SpscQueueRing(SpscRing ring, QueueState state) {
         super(ring);
@@ -74,7 +72,7 @@ final class SpscQueueRing extends QueueRing implements MessageHandler {
     long tryClaim(int length) {
         long put = state.put();
         if (put - takenCache >= maxSize) {
-            takenCache = state.taken();
+            takenCache = taken(put);
             if (put - takenCache >= maxSize) {
                 return -1;
             }
@@ -95,23 +93,7 @@ final class SpscQueueRing extends QueueRing implements MessageHandler {
 
     @Override
     int drain(MessageHandler handler, int limit) {
-        consumer = handler;
-        try {
-            return ring.drain(this, limit);
-        } finally {
-            consumer = null;
-        }
-    }
-
-    /** Counts the element as taken (only forward), then hands it to the queue's handler. */
-    @Override
-    public void onMessage(int number, MemorySegment buffer, long offset, int length) {
-        long taken = state.taken();
-        int ahead = (number - (int) taken) & NUMBER_MASK;
-        if (ahead < BEHIND) {
-            state.setTaken(taken + ahead + 1);
-        }
-        consumer.onMessage(QueueRing.ELEMENT, buffer, offset, length);
+        return ring.drain(handler, limit);
     }
 
     @Override
@@ -130,8 +112,23 @@ final class SpscQueueRing extends QueueRing implements MessageHandler {
     }
 
     private long count() {
-        // Taken first: it never passes the put count read after it, except by an uncounted put.
-        long taken = state.taken();
-        return state.put() - taken;
+        // The oldest number first: the put count read after it is past that number, since the
+        // producer claimed that element only after counting the one before it.
+        int oldest = ring.oldestType();
+        long put = state.put();
+        return oldest < 0 ? 0 : inQueue(put, oldest);
+    }
+
+    /**
+     * Producer: elements taken so far, given its put count: all but those from the oldest
+     * element still in the ring on, or all of them if none is.
+     */
+    private long taken(long put) {
+        int oldest = ring.oldestType();
+        return oldest < 0 ? put : put - inQueue(put, oldest);
+    }
+
+    private static long inQueue(long put, int oldest) {
+        return ((int) put - oldest) & NUMBER_MASK;
     }
 }

@@ -25,7 +25,8 @@ final class Taker<E> implements MessageHandler {
     public void onMessage(int type, MemorySegment buffer, long offset, int length) {
         // Never throw here: the ring releases the slot either way, and the caller reports.
         try {
-            if (type != QueueRing.ELEMENT) {
+            if (type < QueueRing.ELEMENT) {
+                // An element's type is ELEMENT or, in a ONE_TO_ONE queue, its number: never negative.
                 throw new CodecException("a message of unknown type " + type + " (" + length + " bytes)");
             }
             element = codec.decode(buffer, offset, length);

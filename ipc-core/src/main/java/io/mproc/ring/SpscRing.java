@@ -339,6 +339,40 @@ public final class SpscRing implements MessageRing {
         }
     }
 
+    /**
+     * The type of the oldest committed message not yet consumed, or -1 when there is none: a
+     * snapshot, for any thread (a queue over this ring numbers its messages in their types and
+     * so learns how many were taken without a count of its own). Records given back and
+     * reused while it looked are not mistaken for it: the consumed position must be the same
+     * before and after the header is read.
+     */
+    public int oldestType() {
+        while (true) {
+            // Acquire: the records below it were consumed, the one at it was not (yet).
+            long consumed = OrderedAccess.getLongAcquire(body, CONSUMED_OFFSET);
+            long position = consumed;
+            int type = -1;
+            while (position - consumed < capacity) {
+                // Acquire: one 8-byte word, so length and type come from the same record.
+                long header = OrderedAccess.getLongAcquire(data, (int) position & mask);
+                int length = RecordLayout.firstOfPair(header);
+                if (length <= 0) {
+                    break;
+                }
+                type = RecordLayout.secondOfPair(header);
+                if (type != PADDING_TYPE) {
+                    break;
+                }
+                type = -1;
+                position += align(length);
+            }
+            // Acquire: unchanged means the headers read were still the unconsumed records.
+            if (OrderedAccess.getLongAcquire(body, CONSUMED_OFFSET) == consumed) {
+                return type;
+            }
+        }
+    }
+
     @Override
     public boolean isEmpty() {
         // Acquire both: a snapshot for any thread. An aborted record counts as non-empty.

@@ -111,6 +111,29 @@ class SpscRingTest extends CrossProcessTest {
     }
 
     @Test
+    void oldestTypeIsThatOfTheNextMessageToBeTakenSteppingOverPaddingAndAbortedClaims() {
+        try (SpscRing ring = SpscRing.create(namespace, "r", 256, 32)) {
+            assertEquals(-1, ring.oldestType());
+            // Six 32-byte records and a 16-byte one: 48 bytes left at the end.
+            for (int type = 1; type <= 6; type++) {
+                assertTrue(ring.offer(type, new byte[24], 0, 24));
+            }
+            assertTrue(ring.offer(7, new byte[8], 0, 8));
+            assertEquals(1, ring.oldestType());
+            assertEquals(7, ring.drain(RingTestSupport.IGNORE, 7));
+            assertEquals(-1, ring.oldestType());
+            assertFalse(ring.poll(RingTestSupport.IGNORE));
+            // An aborted 32-byte claim, then a record that does not fit the last 16 bytes: it
+            // wraps to index 0 behind a padding record.
+            ring.abort(ring.tryClaim(8, 24));
+            assertTrue(ring.offer(9, new byte[24], 0, 24));
+            assertEquals(9, ring.oldestType());
+            assertTrue(ring.poll(RingTestSupport.IGNORE));
+            assertEquals(-1, ring.oldestType());
+        }
+    }
+
+    @Test
     void aPollThatFindsNothingGivesBackWhatTheLastPollConsumed() {
         try (SpscRing ring = SpscRing.create(namespace, "r", 256, 32)) {
             while (ring.offer(1, new byte[24], 0, 24)) {
