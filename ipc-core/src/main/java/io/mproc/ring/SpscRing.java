@@ -269,22 +269,7 @@ public final class SpscRing implements MessageRing {
 
     @Override
     public int drain(MessageHandler handler, int limit) {
-        final long consumed;
-        final long head;
-        if (consumerStarted) {
-            // Plain: the consumer is the only writer of both; a role handed over brings a
-            // happens-before edge with it.
-            consumed = OrderedAccess.getLongPlain(body, CONSUMED_OFFSET);
-            head = OrderedAccess.getLongPlain(body, HEAD_OFFSET);
-        } else {
-            consumerStarted = true;
-            // Acquire both: a predecessor may have died without any edge to us.
-            consumed = OrderedAccess.getLongAcquire(body, CONSUMED_OFFSET);
-            head = OrderedAccess.getLongAcquire(body, HEAD_OFFSET);
-        }
-        if (head != consumed) {
-            giveBack(head, consumed);
-        }
+        final long consumed = giveBackConsumed();
         long position = consumed;
         int count = 0;
         try {
@@ -312,6 +297,33 @@ public final class SpscRing implements MessageRing {
             }
         }
         return count;
+    }
+
+    /**
+     * Consumer: gives the space of the messages earlier drains consumed back to the producer
+     * now, which the next drain would otherwise do first; returns the consumed position. A
+     * consumer about to wait for messages without draining (on {@link #isEmpty()}, say) calls
+     * it, so that the zeroing is done while nothing arrives rather than after something did,
+     * and a producer waiting for room gets it.
+     */
+    public long giveBackConsumed() {
+        final long consumed;
+        final long head;
+        if (consumerStarted) {
+            // Plain: the consumer is the only writer of both; a role handed over brings a
+            // happens-before edge with it.
+            consumed = OrderedAccess.getLongPlain(body, CONSUMED_OFFSET);
+            head = OrderedAccess.getLongPlain(body, HEAD_OFFSET);
+        } else {
+            consumerStarted = true;
+            // Acquire both: a predecessor may have died without any edge to us.
+            consumed = OrderedAccess.getLongAcquire(body, CONSUMED_OFFSET);
+            head = OrderedAccess.getLongAcquire(body, HEAD_OFFSET);
+        }
+        if (head != consumed) {
+            giveBack(head, consumed);
+        }
+        return consumed;
     }
 
     /**

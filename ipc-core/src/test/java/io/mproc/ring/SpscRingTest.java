@@ -134,6 +134,20 @@ class SpscRingTest extends CrossProcessTest {
     }
 
     @Test
+    void aConsumerAboutToWaitGivesBackWhatItConsumedWithoutPolling() {
+        try (SpscRing ring = SpscRing.create(namespace, "r", 256, 32)) {
+            while (ring.offer(1, new byte[24], 0, 24)) {
+                // fill
+            }
+            assertTrue(ring.poll(RingTestSupport.IGNORE));
+            assertFalse(ring.offer(1, new byte[24], 0, 24));
+            ring.giveBackConsumed();
+            assertTrue(ring.offer(1, new byte[24], 0, 24));
+            assertEquals(256 / 32, ring.drain(RingTestSupport.IGNORE, 100), "nothing lost or repeated");
+        }
+    }
+
+    @Test
     void aPollThatFindsNothingGivesBackWhatTheLastPollConsumed() {
         try (SpscRing ring = SpscRing.create(namespace, "r", 256, 32)) {
             while (ring.offer(1, new byte[24], 0, 24)) {
