@@ -30,10 +30,10 @@ public enum QueueShape {
      * <p><b>SIGKILL.</b> A producer killed while putting either published its element (it is
      * delivered) or did not (it is lost, never half seen), as in the other shape. A consumer
      * killed while taking leaves the element it was taking in the queue, delivered again to the
-     * next consumer (at least once), except in a window of a few instructions, after the ring
-     * cleared the element's bytes, where it is lost. A producer killed after publishing and
-     * before counting its element lets the queue hold one element more than {@code maxSize}
-     * until that element is taken.
+     * next consumer (at least once), except in a window of a few instructions at the end of
+     * the take, after the ring marked it consumed, where it is lost. A producer killed after
+     * publishing and before counting its element lets the queue hold one element more than
+     * {@code maxSize} until that element is taken.
      */
     ONE_TO_ONE(2);
 
