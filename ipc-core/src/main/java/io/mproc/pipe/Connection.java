@@ -39,7 +39,7 @@ import java.util.Objects;
  * fails in {@code recv} and the next message is received normally.
  *
  * <p><b>Threads.</b> Each direction is a single-producer, single-consumer ring: at any time one
- * thread may send and one thread may receive (or poll) on an end (Python's connections are not
+ * thread may send and one thread may receive on an end (Python's connections are not
  * thread-safe either). Handing an end to another thread needs a happens-before edge.
  *
  * <p><b>Handles and closing.</b> An end is {@link Serializable} as a handle; the process that
@@ -238,12 +238,6 @@ public final class Connection implements AutoCloseable, Serializable {
      */
     public boolean poll(Duration timeout) throws IOException {
         requireReadable();
-        if (!in.isEmpty()) {
-            return true;
-        }
-        // Before waiting: the zeroing of what the last receive consumed is then done while
-        // nothing arrives, not after the next message did (and the peer gets the room).
-        in.giveBackConsumed();
         long deadline = timeout == null ? WaitStrategy.FOREVER : WaitStrategy.deadlineAfter(timeout);
         while (in.isEmpty()) {
             if (waiter.peerGone(false) || !waiter.awaitMessage(deadline)) {
@@ -257,6 +251,16 @@ public final class Connection implements AutoCloseable, Serializable {
     /** Reads one whole message into the frame reader, waiting as long as it takes. */
     private void receive(boolean decode) throws IOException {
         requireReadable();
+        try {
+            receiveRecords(decode);
+        } finally {
+            // The room of what was read goes back now, not at the next receive: the peer may be
+            // waiting for it while this end waits for room to send, as Python's pipes allow.
+            in.giveBackConsumed();
+        }
+    }
+
+    private void receiveRecords(boolean decode) throws IOException {
         reader.start(decode);
         while (true) {
             int records;

@@ -93,7 +93,20 @@ final class SpscQueueRing extends QueueRing {
 
     @Override
     int drain(MessageHandler handler, int limit) {
-        return ring.drain(handler, limit);
+        int taken;
+        try {
+            taken = ring.drain(handler, limit);
+        } catch (RuntimeException | Error handlerFailed) {
+            // The element was consumed all the same.
+            notFull().signalAll();
+            throw handlerFailed;
+        }
+        if (taken > 0) {
+            // Room by count comes with the take, not with the ring's give-back one poll later:
+            // a producer blocked on a full queue must hear of it now.
+            notFull().signalAll();
+        }
+        return taken;
     }
 
     @Override
@@ -112,8 +125,9 @@ final class SpscQueueRing extends QueueRing {
     }
 
     private long count() {
-        // The oldest number first: the put count read after it is past that number, since the
-        // producer claimed that element only after counting the one before it.
+        // The oldest number first: the put count read after it is at least that number, since
+        // the producer claimed that element only after counting the one before it (it may
+        // equal it, between the element's commit and its count: the count then reads 0).
         int oldest = ring.oldestType();
         long put = state.put();
         return oldest < 0 ? 0 : inQueue(put, oldest);

@@ -23,7 +23,7 @@ final class Taker<E> implements MessageHandler {
 
     @Override
     public void onMessage(int type, MemorySegment buffer, long offset, int length) {
-        // Never throw here: the ring releases the slot either way, and the caller reports.
+        // Never throw here: the ring counts the message consumed either way, and the caller reports.
         try {
             if (type < QueueRing.ELEMENT) {
                 // An element's type is ELEMENT or, in a ONE_TO_ONE queue, its number: never negative.

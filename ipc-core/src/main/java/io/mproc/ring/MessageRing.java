@@ -17,7 +17,8 @@ import java.lang.foreign.ValueLayout;
  * value: {@code offer} returns false and {@code tryClaim} returns {@link #INSUFFICIENT_CAPACITY}
  * when the ring is full. None of the methods block; to wait, use a
  * {@link io.mproc.wait.WaitStrategy} on {@link #notEmpty()} or {@link #notFull()}, which the
- * ring signals after every commit and every consume.
+ * ring signals after every commit and whenever consumed space becomes free again (for
+ * {@link SpscRing}, one drain late: see its class comment).
  *
  * <p>Zero-copy writing: {@link #tryClaim(int, int)} reserves space and returns its index in
  * {@link #buffer()}; write the message there, then {@link #commit(long)} (or
@@ -85,7 +86,7 @@ public interface MessageRing extends AutoCloseable {
     /** Signalled after each commit: consumers wait here for messages. */
     WaitPoint notEmpty();
 
-    /** Signalled after each consume: producers wait here for space. */
+    /** Signalled whenever consumed space becomes free: producers wait here for space. */
     WaitPoint notFull();
 
     /** The region the ring lives in. */

@@ -35,8 +35,9 @@ import java.lang.foreign.MemorySegment;
  * waits on a consumer that waits for messages; a consumer that stops polling holds at most
  * the space of its last drain. {@link #capacityFor} does not count that space.
  *
- * <p><b>Progress.</b> Both sides are wait-free: every call finishes in a bounded number of
- * steps, whatever the other side does.
+ * <p><b>Progress.</b> Both sides are wait-free: every claim, commit, abort and drain finishes
+ * in a bounded number of steps, whatever the other side does. {@link #oldestType()}, a look
+ * from any thread, is lock-free: it looks again while the consumer moves.
  *
  * <p><b>Ordering.</b> A record is committed by a release store of its length word, written
  * after its type and payload (plain). The consumer acquire-loads the length word at its
@@ -294,6 +295,11 @@ public final class SpscRing implements MessageRing {
                 // Release: for a consumer taking over (it starts here) and a producer recovering.
                 // A line only the consumer writes, so in a round trip it stays in its cache.
                 OrderedAccess.setLongRelease(body, CONSUMED_OFFSET, position);
+                if (count == 0) {
+                    // Only padding (aborted claims, the end of a lap): nobody waits for a reply
+                    // to it, and a consumer that now waits for messages must not hold its room.
+                    giveBack(consumed, position);
+                }
             }
         }
         return count;
@@ -362,9 +368,12 @@ public final class SpscRing implements MessageRing {
         while (true) {
             // Acquire: the records below it were consumed, the one at it was not (yet).
             long consumed = OrderedAccess.getLongAcquire(body, CONSUMED_OFFSET);
+            // Acquire, after: no earlier than the head when consumed was read. From the head on,
+            // one lap holds this lap's records; beyond it lie records consumed and not yet zeroed.
+            long head = OrderedAccess.getLongAcquire(body, HEAD_OFFSET);
             long position = consumed;
             int type = -1;
-            while (position - consumed < capacity) {
+            while (position - head < capacity) {
                 // Acquire: one 8-byte word, so length and type come from the same record.
                 long header = OrderedAccess.getLongAcquire(data, (int) position & mask);
                 int length = RecordLayout.firstOfPair(header);
@@ -387,8 +396,12 @@ public final class SpscRing implements MessageRing {
 
     @Override
     public boolean isEmpty() {
-        // Acquire both: a snapshot for any thread. An aborted record counts as non-empty.
+        // Acquire all: a snapshot for any thread. An aborted record counts as non-empty.
         long consumed = OrderedAccess.getLongAcquire(body, CONSUMED_OFFSET);
+        // A whole lap consumed and not yet given back: the header there is from that lap.
+        if (consumed - OrderedAccess.getLongAcquire(body, HEAD_OFFSET) >= capacity) {
+            return true;
+        }
         return OrderedAccess.getIntAcquire(data, ((int) consumed & mask) + LENGTH_OFFSET) == 0;
     }
 

@@ -21,7 +21,7 @@ import io.mproc.wait.WaitPointLayout;
  *        | producer (consumed, then zeroed)           |  by the producer when it looks full
  *   384  +--------------------------------------------+
  *        | consumed (long): bytes delivered; head &lt;=  |  written by the consumer only, once
- *        | consumed &lt;= tail                           |  per drain
+ *        | consumed &lt;= head + capacity                |  per drain
  *   512  +--------------------------------------------+
  *        | notEmpty wait point                        |
  *   640  +--------------------------------------------+

@@ -11,7 +11,7 @@
  *   <tr><td>{@link io.mproc.ring.SpscRing}</td><td>one producer, one consumer thread</td>
  *       <td>release store of the record's length word</td><td>wait-free</td>
  *       <td>producer: uncommitted message invisible, successor recovers the position;
- *           consumer: in-flight batch redelivered (or lost if already cleared)</td></tr>
+ *           consumer: in-flight batch redelivered</td></tr>
  *   <tr><td>{@link io.mproc.ring.MpscRing}</td><td>many producers, one consumer thread</td>
  *       <td>CAS on the tail claims; release store of the positive length commits</td>
  *       <td>producers lock-free; consumer wait-free but for a live, slow claimer</td>

@@ -15,6 +15,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Every behaviour of Python's Pipe, with the other end in a real child JVM ({@link PipeChildMain}). */
@@ -184,6 +185,37 @@ class PipeTest extends CrossProcessTest {
             child.exit();
         }
         assertThrows(EOFException.class, pipe.reader()::recv, "the writer's process exited");
+    }
+
+    @Test
+    void aReceiveFreesItsRoomForASenderWhileTheReceiverItselfWaitsForRoom() throws Exception {
+        // 1 KiB rings: eight 120-byte messages (128-byte records) fill one direction.
+        Pipe pipe = Pipe.duplex(namespace, "p", PipeOptions.defaults().withRingBytes(1024));
+        String nine = " 120".repeat(9);
+        try (CommandChild child = PipeChild.holding(pipe.second())) {
+            AtomicInteger sent = new AtomicInteger();
+            Thread sender = new Thread(() -> {
+                try {
+                    for (int i = 0; i < 9; i++) {
+                        pipe.first().sendBytes(pattern(120));
+                        sent.incrementAndGet();
+                    }
+                } catch (IOException failed) {
+                    throw new IllegalStateException(failed);
+                }
+            });
+            sender.start();
+            // The ninth waits for room; the child takes one message, then blocks sending nine.
+            assertEquals(describe(pattern(120)), child.ask("recvBytes", "BYTES"));
+            child.send("sendBytes" + nine);
+            sender.join(10_000);
+            assertEquals(9, sent.get(), "the ninth send still waits for the room the child's receive freed");
+            for (int i = 0; i < 9; i++) {
+                assertArrayEquals(pattern(120), pipe.first().recvBytes());
+            }
+            child.await("SENT");
+            child.exit();
+        }
     }
 
     @Test

@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mproc.codec.Codecs;
+import io.mproc.memory.OrderedAccess;
+import io.mproc.ring.SpscRing;
+import io.mproc.wait.WaitPoint;
+import io.mproc.wait.WaitPointLayout;
+import java.lang.foreign.MemorySegment;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.BitSet;
@@ -70,6 +75,30 @@ class OneToOneQueueTest extends SharedQueueTest {
             consumer.exit();
             producer.exit();
         }
+    }
+
+    @Test
+    void aTakeInAnotherProcessWakesAProducerSleepingOnTheFullQueueAtOnce() throws Exception {
+        SharedQueue<Long> queue = create("q", 1);
+        queue.put(1L);
+        // A producer asleep on notFull, as the wait layer registers one; the count of
+        // wake-ups is what a take must move (the ring itself frees the bytes only a poll later).
+        SpscRing ring = SpscRing.attach(namespace, "q.ring");
+        WaitPoint notFull = ring.notFull();
+        MemorySegment words = notFull.segment();
+        long waiters = notFull.offset() + WaitPointLayout.WAITERS_OFFSET;
+        long wakeUps = notFull.offset() + WaitPointLayout.SEQUENCE_OFFSET;
+        OrderedAccess.getAndAddInt(words, waiters, 1);
+        try (CommandChild child = QueueChild.attachingByName(namespace, "q")) {
+            int before = OrderedAccess.getIntAcquire(words, wakeUps);
+            assertEquals("[1]", child.ask("take 1", "TOOK"));
+            assertTrue(OrderedAccess.getIntAcquire(words, wakeUps) != before, "the take woke no producer");
+            child.exit();
+        } finally {
+            OrderedAccess.getAndAddInt(words, waiters, -1);
+            ring.close();
+        }
+        assertTrue(queue.offer(2L, 5, TimeUnit.SECONDS));
     }
 
     @Test

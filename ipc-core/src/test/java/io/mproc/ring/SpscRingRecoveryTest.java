@@ -38,7 +38,7 @@ class SpscRingRecoveryTest extends CrossProcessTest {
                     expected.add(i);
                 }
                 assertEquals(expected, drainLongs(nextConsumer));
-                // Its next poll gives back everything consumed, the dead consumer's two included.
+                // Its first drain gave back the dead consumer's two; its next poll gives back the rest.
                 assertFalse(nextConsumer.poll(RingTestSupport.IGNORE));
                 for (int i = 0; i < fits; i++) {
                     offerLong(producer, 100 + i);
