@@ -218,7 +218,11 @@ public final class Connection implements AutoCloseable, Serializable {
         if (offset < 0 || offset > buffer.length) {
             throw new IndexOutOfBoundsException("offset=" + offset + " (expected: 0 to " + buffer.length + ")");
         }
-        byte[] message = recvBytes();
+        receive(false, buffer, offset);
+        if (reader.copiedInto() >= 0) {
+            return reader.copiedInto();
+        }
+        byte[] message = reader.bytes();
         if (message.length > buffer.length - offset) {
             throw new BufferTooShortException(this + ": a message of " + message.length + " bytes does not fit the "
                 + (buffer.length - offset) + " bytes from offset " + offset, message);
@@ -250,9 +254,14 @@ public final class Connection implements AutoCloseable, Serializable {
 
     /** Reads one whole message into the frame reader, waiting as long as it takes. */
     private void receive(boolean decode) throws IOException {
+        receive(decode, null, 0);
+    }
+
+    /** As {@link #receive(boolean)}; bytes that come whole and fit go into {@code into} from {@code offset}. */
+    private void receive(boolean decode, byte[] into, int offset) throws IOException {
         requireReadable();
         try {
-            receiveRecords(decode);
+            receiveRecords(decode, into, offset);
         } finally {
             // The room of what was read goes back now, not at the next receive: the peer may be
             // waiting for it while this end waits for room to send, as Python's pipes allow.
@@ -260,14 +269,14 @@ public final class Connection implements AutoCloseable, Serializable {
         }
     }
 
-    private void receiveRecords(boolean decode) throws IOException {
-        reader.start(decode);
+    private void receiveRecords(boolean decode, byte[] into, int offset) throws IOException {
+        startReader(decode, into, offset);
         while (true) {
             int records;
             try {
                 records = in.drain(reader, 1);
             } catch (IllegalStateException garbled) {
-                reader.start(decode);
+                startReader(decode, into, offset);
                 throw new IOException(this + ": the message stream is damaged: " + garbled.getMessage(), garbled);
             }
             if (reader.complete()) {
@@ -286,6 +295,14 @@ public final class Connection implements AutoCloseable, Serializable {
                 waiter.awaitMessage(WaitStrategy.FOREVER);
                 requireOpen();
             }
+        }
+    }
+
+    private void startReader(boolean decode, byte[] into, int offset) {
+        if (into == null) {
+            reader.start(decode);
+        } else {
+            reader.startInto(into, offset);
         }
     }
 

@@ -27,6 +27,10 @@ final class FrameReader implements MessageHandler {
     private RuntimeException failure;
     private byte[] bytes;
     private int filled;
+    /** Copy mode with a caller's array: a whole message that fits goes straight there. */
+    private byte[] into;
+    private int intoOffset;
+    private int intoLength = -1;
 
     FrameReader(Codec<Object> codec) {
         this.codec = codec;
@@ -34,6 +38,21 @@ final class FrameReader implements MessageHandler {
 
     /** Prepares for the next message: decoded by the codec, or copied as bytes. */
     void start(boolean decodeIt) {
+        start(decodeIt, null, 0);
+    }
+
+    /**
+     * Prepares for the next message, copied as bytes into {@code target} from {@code offset}
+     * if it comes whole and fits ({@link #copiedInto()}), else into an array of its own.
+     */
+    void startInto(byte[] target, int offset) {
+        start(false, target, offset);
+    }
+
+    private void start(boolean decodeIt, byte[] target, int offset) {
+        into = target;
+        intoOffset = offset;
+        intoLength = -1;
         decode = decodeIt;
         started = false;
         complete = false;
@@ -54,6 +73,9 @@ final class FrameReader implements MessageHandler {
                     } catch (RuntimeException bad) {
                         failure = bad; // the record is consumed either way; the caller reports
                     }
+                } else if (into != null && length <= into.length - intoOffset) {
+                    MemorySegment.copy(buffer, ValueLayout.JAVA_BYTE, offset, into, intoOffset, length);
+                    intoLength = length;
                 } else {
                     bytes = new byte[length];
                     MemorySegment.copy(buffer, ValueLayout.JAVA_BYTE, offset, bytes, 0, length);
@@ -113,8 +135,13 @@ final class FrameReader implements MessageHandler {
         return decoded;
     }
 
-    /** The message's bytes (copy mode). */
+    /** The message's bytes (copy mode), or null if they went into the caller's array. */
     byte[] bytes() {
         return bytes;
+    }
+
+    /** How many bytes went into the array of {@link #startInto}, or -1 if they did not. */
+    int copiedInto() {
+        return intoLength;
     }
 }
