@@ -39,7 +39,7 @@ import java.util.Objects;
  * fails in {@code recv} and the next message is received normally.
  *
  * <p><b>Threads.</b> Each direction is a single-producer, single-consumer ring: at any time one
- * thread may send and one thread may receive on an end (Python's connections are not
+ * thread may send and one thread may receive (or poll) on an end (Python's connections are not
  * thread-safe either). Handing an end to another thread needs a happens-before edge.
  *
  * <p><b>Handles and closing.</b> An end is {@link Serializable} as a handle; the process that
@@ -79,6 +79,10 @@ public final class Connection implements AutoCloseable, Serializable {
         this.in = in;
         this.codec = codec;
         this.chunk = (out != null ? out : in).maxMessageLength();
+        if (out != null) {
+            // The ring has twice the pipe's ringBytes: see Pipe.create.
+            out.limitInFlight((int) (out.capacity() / 2));
+        }
         this.reader = new FrameReader(codec);
         this.waiter = new PeerWaiter(toString(), state, peer, out, in, waitStrategy);
     }
@@ -242,6 +246,12 @@ public final class Connection implements AutoCloseable, Serializable {
      */
     public boolean poll(Duration timeout) throws IOException {
         requireReadable();
+        if (!in.isEmpty()) {
+            return true;
+        }
+        // Before waiting: the zeroing of what the last receive read is then done while nothing
+        // arrives, not after the next message did. Poll is a receive: one thread at a time.
+        in.giveBackConsumed();
         long deadline = timeout == null ? WaitStrategy.FOREVER : WaitStrategy.deadlineAfter(timeout);
         while (in.isEmpty()) {
             if (waiter.peerGone(false) || !waiter.awaitMessage(deadline)) {
@@ -260,13 +270,10 @@ public final class Connection implements AutoCloseable, Serializable {
     /** As {@link #receive(boolean)}; bytes that come whole and fit go into {@code into} from {@code offset}. */
     private void receive(boolean decode, byte[] into, int offset) throws IOException {
         requireReadable();
-        try {
-            receiveRecords(decode, into, offset);
-        } finally {
-            // The room of what was read goes back now, not at the next receive: the peer may be
-            // waiting for it while this end waits for room to send, as Python's pipes allow.
-            in.giveBackConsumed();
-        }
+        // The room of what was read goes back at the next receive or poll (SpscRing: one drain
+        // late), so that its zeroing does not delay a reply; the peer never waits for it once
+        // everything it sent was read, as its sends fill at most half the ring.
+        receiveRecords(decode, into, offset);
     }
 
     private void receiveRecords(boolean decode, byte[] into, int offset) throws IOException {

@@ -57,8 +57,11 @@ public record Pipe(Connection first, Connection second) {
     private static Pipe create(RegionNamespace namespace, String name, boolean duplex, PipeOptions options) {
         Objects.requireNonNull(namespace, "namespace");
         int maxMessage = options.ringBytes() / 8;
-        SpscRing zero = duplex ? SpscRing.create(namespace, name + ".0", options.ringBytes(), maxMessage) : null;
-        SpscRing one = SpscRing.create(namespace, name + ".1", options.ringBytes(), maxMessage);
+        // Twice the room a sender may fill ({@link Connection}): what a receiver holds until its
+        // next receive never blocks a sender once everything sent was read.
+        int capacity = 2 * options.ringBytes();
+        SpscRing zero = duplex ? SpscRing.create(namespace, name + ".0", capacity, maxMessage) : null;
+        SpscRing one = SpscRing.create(namespace, name + ".1", capacity, maxMessage);
         PipeState state = PipeState.create(namespace, name, duplex, options.ringBytes());
         return new Pipe(new Connection(namespace, name, 0, state, zero, one, options.codec(), options.waitStrategy()),
             new Connection(namespace, name, 1, state, one, zero, options.codec(), options.waitStrategy()));

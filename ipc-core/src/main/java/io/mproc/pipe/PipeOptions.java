@@ -8,8 +8,10 @@ import java.util.Objects;
 /**
  * How a {@link Pipe} is made and how this process waits on it.
  *
- * @param ringBytes    bytes of each direction's ring, a power of two from 1 KiB to 1 GiB; a
- *                     message longer than an eighth of it travels in chunks
+ * @param ringBytes    bytes a sender may have in flight in each direction, a power of two from
+ *                     1 KiB to 512 MiB (the ring maps twice that: what a receiver holds until
+ *                     its next receive never blocks the sender); a message longer than an
+ *                     eighth of it travels in chunks
  * @param codec        how {@link Connection#send} and {@link Connection#recv} encode objects
  *                     (serializable: it travels with the ends)
  * @param waitStrategy how blocked calls of this process wait
@@ -19,8 +21,8 @@ public record PipeOptions(int ringBytes, Codec<Object> codec, WaitStrategy waitS
     public static final int DEFAULT_RING_BYTES = 256 * 1024;
 
     public PipeOptions {
-        if (ringBytes < 1024 || ringBytes > (1 << 30) || Integer.bitCount(ringBytes) != 1) {
-            throw new IllegalArgumentException("ringBytes=" + ringBytes + " (expected: a power of two from 1024 to 2^30)");
+        if (ringBytes < 1024 || ringBytes > (1 << 29) || Integer.bitCount(ringBytes) != 1) {
+            throw new IllegalArgumentException("ringBytes=" + ringBytes + " (expected: a power of two from 1024 to 2^29)");
         }
         Objects.requireNonNull(codec, "codec");
         Objects.requireNonNull(waitStrategy, "waitStrategy");

@@ -78,6 +78,10 @@ public final class SpscRing implements MessageRing {
 
     /** Producer's last acquire-loaded head: process-local, only ever behind the real head. */
     private long headCache;
+    /** Producer: at most this many bytes of unconsumed records ({@link #limitInFlight}). */
+    private long inFlightLimit;
+    /** Producer's last acquire-loaded consumed position, for the in-flight limit; only ever behind. */
+    private long consumedCache;
     /**
      * Producer's position (bytes ever claimed), or -1 until this handle's first claim. Equal to
      * the shared tail after each commit; a tail that differs at the next claim means another
@@ -101,6 +105,8 @@ public final class SpscRing implements MessageRing {
         this.notFull = new WaitPoint(body, SpscRingLayout.NOT_FULL_OFFSET);
         // Start from the shared position: another process may have used the ring before.
         this.headCache = OrderedAccess.getLongAcquire(body, HEAD_OFFSET);
+        this.consumedCache = headCache;
+        this.inFlightLimit = capacity;
     }
 
     /**
@@ -189,6 +195,14 @@ public final class SpscRing implements MessageRing {
                 return INSUFFICIENT_CAPACITY;
             }
         }
+        if (inFlightLimit < capacity && tail + required - consumedCache > inFlightLimit) {
+            // Acquire: a look at how far the consumer has read (a line it writes), only when
+            // the cached position says the limit is reached.
+            consumedCache = OrderedAccess.getLongAcquire(body, CONSUMED_OFFSET);
+            if (tail + required - consumedCache > inFlightLimit) {
+                return INSUFFICIENT_CAPACITY;
+            }
+        }
         if (required != aligned) {
             // A padding record to the end; committed at once (release), as it carries nothing.
             OrderedAccess.setIntPlain(data, index + TYPE_OFFSET, PADDING_TYPE);
@@ -200,6 +214,23 @@ public final class SpscRing implements MessageRing {
         OrderedAccess.setIntPlain(data, index + TYPE_OFFSET, type);
         claimedLength = recordLength;
         return index + SPSC_HEADER_LENGTH;
+    }
+
+    /**
+     * Producer, for this handle: claims keep at most {@code bytes} of unconsumed records in the
+     * ring (at least a quarter of the capacity). With half the capacity or less, the space a
+     * consumer holds until its next drain (see "Space comes back one drain late") never keeps
+     * a producer waiting once everything sent was read: a pair of rings whose two consumers
+     * also produce into each other cannot then wedge on that space.
+     *
+     * @throws IllegalArgumentException if {@code bytes} is below a quarter of the capacity or above it
+     */
+    public void limitInFlight(int bytes) {
+        if (bytes < capacity / 4 || bytes > capacity) {
+            throw new IllegalArgumentException("ring " + name + ": in-flight limit " + bytes + " (expected: "
+                + capacity / 4 + " to the capacity " + capacity + ")");
+        }
+        inFlightLimit = bytes;
     }
 
     @Override

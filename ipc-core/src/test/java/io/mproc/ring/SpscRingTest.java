@@ -151,6 +151,25 @@ class SpscRingTest extends CrossProcessTest {
     }
 
     @Test
+    void anInFlightLimitOfHalfTheRingLetsTheProducerOnAsSoonAsTheConsumerHasRead() {
+        try (SpscRing ring = SpscRing.create(namespace, "r", 512, 32)) {
+            ring.limitInFlight(256);
+            int sent = 0;
+            while (ring.offer(1, new byte[24], 0, 24)) { // 32-byte records
+                sent++;
+            }
+            assertEquals(256 / 32, sent, "the limit, not the capacity");
+            assertTrue(ring.poll(RingTestSupport.IGNORE));
+            // The polled record's bytes are not given back yet; the limit counts it as read.
+            assertTrue(ring.offer(1, new byte[24], 0, 24));
+            assertFalse(ring.offer(1, new byte[24], 0, 24));
+            var tooLow = assertThrows(IllegalArgumentException.class, () -> ring.limitInFlight(64));
+            assertTrue(tooLow.getMessage().contains("in-flight limit 64 (expected: 128 to the capacity 512)"),
+                tooLow.getMessage());
+        }
+    }
+
+    @Test
     void aConsumerAboutToWaitGivesBackWhatItConsumedWithoutPolling() {
         try (SpscRing ring = SpscRing.create(namespace, "r", 256, 32)) {
             while (ring.offer(1, new byte[24], 0, 24)) {
