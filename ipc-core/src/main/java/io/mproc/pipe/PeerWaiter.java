@@ -38,8 +38,8 @@ final class PeerWaiter {
         this.in = in;
         this.waitStrategy = waitStrategy;
         this.messageOrPeerClosed = () -> !in.isEmpty() || state.isClosed(peer);
-        // Conservative: only we write this ring, and the receiver gives back what it read before
-        // it returns or waits, so once it is empty any message fits.
+        // Conservative: only we write this ring, and we fill at most half of it, so once it is
+        // empty any message fits, even beside what the receiver holds until its next receive.
         this.roomOrPeerClosed = () -> out.isEmpty() || state.isClosed(peer);
     }
 
