@@ -31,9 +31,13 @@ import java.lang.foreign.MemorySegment;
  * <p><b>Space comes back one drain late.</b> The bytes a drain consumed are given back to the
  * producer at the start of the consumer's next drain (or poll), not at the end of their own:
  * so right after a poll of a full ring, an offer still finds it full until the consumer polls
- * again. A consumer that waits for messages polls first, so a producer waiting for room never
- * waits on a consumer that waits for messages; a consumer that stops polling holds at most
- * the space of its last drain. {@link #capacityFor} does not count that space.
+ * again. A consumer about to wait for messages without draining calls
+ * {@link #giveBackConsumed()} first (a drain that finds nothing, or only padding, gives back
+ * by itself), so a producer waiting for room never waits on a consumer that waits for
+ * messages; a consumer that stops polling holds at most the space of its last drain.
+ * {@link #capacityFor} does not count that space. Where the consumer may itself wait for room
+ * elsewhere (two rings in opposite directions between the same two threads), the producer
+ * keeps that space out of reach with {@link #limitInFlight} instead.
  *
  * <p><b>Progress.</b> Both sides are wait-free: every claim, commit, abort and drain finishes
  * in a bounded number of steps, whatever the other side does. {@link #oldestType()}, a look
