@@ -273,10 +273,6 @@ public final class Connection implements AutoCloseable, Serializable {
         // The room of what was read goes back at the next receive or poll (SpscRing: one drain
         // late), so that its zeroing does not delay a reply; the peer never waits for it once
         // everything it sent was read, as its sends fill at most half the ring.
-        receiveRecords(decode, into, offset);
-    }
-
-    private void receiveRecords(boolean decode, byte[] into, int offset) throws IOException {
         startReader(decode, into, offset);
         while (true) {
             int records;
